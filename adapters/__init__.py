@@ -1,0 +1,1 @@
+"""Province adapters: local record formats <-> the common gaozhu.v1 schema."""

@@ -1,0 +1,1 @@
+"""Gateway glue: grpc.aio servicers, interceptors, scheduler and the gaozhu CLI."""

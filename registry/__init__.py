@@ -1,0 +1,1 @@
+"""Gaozhu zone registry: the protocol-free domain core."""
