@@ -1,2 +1,35 @@
-def main() -> None:
-    print("hello")
+"""`gaozhu`: the one command. Each verb is a thin shell over library functions tests call directly."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from gaozhu.gateway import cli_store
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gaozhu",
+        description="Gaozhu New Area federation gateway: shared registries for Sichuan and Chongqing.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    cli_store.register(verbs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""The zone's revision counter and change log.
+
+Revision N is the N-th committed change, gap-free and in commit order, on SQLite and PostgreSQL.
+A PostgreSQL sequence would commit out of order (a reader polling `id > last` misses rows), so
+revisions come from one counter row instead: a write transaction locks it (`SELECT ... FOR UPDATE`;
+on SQLite `BEGIN IMMEDIATE` already serialises writers), stamps its changes base+1..base+n and
+stores base+n before commit. The lock is held until commit, so revision order is commit order, and a
+rollback rolls the counter back with everything else. Callers do their validation and conversion
+before opening the transaction, so the lock covers database work only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from gaozhu.registry.clock import Clock, SystemClock
+from gaozhu.registry.models import ChangeLogEntry, ZoneState
+
+ZONE_STATE_ID = 1
+
+
+class RecordKind(StrEnum):
+    ITEM = "item"
+    BASELINE = "baseline"
+    OFFICER = "officer"
+    SUBJECT = "subject"
+    INSPECTION = "inspection"
+
+
+class Operation(StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+
+class Origin(StrEnum):
+    SICHUAN = "SICHUAN"
+    CHONGQING = "CHONGQING"
+    ZONE = "ZONE"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: RecordKind
+    operation: Operation
+    key: str
+    origin: Origin
+    payload: dict[str, Any] | None
+
+
+@dataclass(slots=True)
+class ZoneTransaction:
+    """A write transaction holding the zone's revision lock; `stamp` gives each change its revision."""
+
+    session: Session
+    base: int
+    committed_at: datetime
+    changes: list[Change] = field(default_factory=list)
+
+    def stamp(self, change: Change) -> int:
+        self.changes.append(change)
+        return self.base + len(self.changes)
+
+    @property
+    def revision(self) -> int:
+        """The zone revision once this transaction commits."""
+        return self.base + len(self.changes)
+
+    def _flush(self) -> None:
+        if not self.changes:
+            return
+        self.session.execute(
+            insert(ChangeLogEntry),
+            [
+                {
+                    "revision": self.base + i,
+                    "kind": c.kind.value,
+                    "operation": c.operation.value,
+                    "key": c.key,
+                    "origin": c.origin.value,
+                    "payload": c.payload,
+                    "committed_at": self.committed_at,
+                }
+                for i, c in enumerate(self.changes, start=1)
+            ],
+        )
+        self.session.execute(
+            update(ZoneState).where(ZoneState.id == ZONE_STATE_ID).values(revision=self.revision)
+        )
+
+
+def lock_zone(session: Session) -> int:
+    """Take the zone's write lock (a row lock; SQLite already holds the database lock); read the revision."""
+    stmt = select(ZoneState.revision).where(ZoneState.id == ZONE_STATE_ID)
+    if session.get_bind().dialect.name != "sqlite":
+        stmt = stmt.with_for_update()
+    revision = session.execute(stmt).scalar_one_or_none()
+    if revision is None:
+        raise RuntimeError("zone_state row missing: run `gaozhu db upgrade`")
+    return int(revision)
+
+
+@contextmanager
+def zone_transaction(
+    engine: Engine,
+    clock: Clock | None = None,
+    on_commit: Callable[[int], None] | None = None,
+) -> Iterator[ZoneTransaction]:
+    """Open a write transaction that stamps revisions; commits on success, rolls back on error.
+
+    `on_commit(revision)` runs after a commit that added changes, e.g. to wake watchers.
+    """
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        tx = ZoneTransaction(session, lock_zone(session), (clock or SystemClock()).now())
+        yield tx
+        tx._flush()
+    if on_commit is not None and tx.changes:
+        on_commit(tx.revision)
+
+
+def current_revision(session: Session) -> tuple[int, int]:
+    """(current revision, compacted revision)."""
+    row = session.execute(
+        select(ZoneState.revision, ZoneState.compacted_revision).where(ZoneState.id == ZONE_STATE_ID)
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def read_changes(session: Session, after: int, limit: int) -> list[ChangeLogEntry]:
+    """Committed changes with revision > `after`, in revision order."""
+    return list(
+        session.scalars(
+            select(ChangeLogEntry)
+            .where(ChangeLogEntry.revision > after)
+            .order_by(ChangeLogEntry.revision)
+            .limit(limit)
+        )
+    )
+
+
+def compact(session: Session, before: datetime) -> int:
+    """Drop change-log entries committed before `before`; returns the new compaction point."""
+    current, compacted = current_revision(session)
+    newest_old = session.execute(
+        select(func.max(ChangeLogEntry.revision)).where(ChangeLogEntry.committed_at < before)
+    ).scalar_one_or_none()
+    if newest_old is None:
+        return compacted
+    point = min(int(newest_old), current)
+    session.execute(delete(ChangeLogEntry).where(ChangeLogEntry.revision <= point))
+    session.execute(update(ZoneState).where(ZoneState.id == ZONE_STATE_ID).values(compacted_revision=point))
+    return point
