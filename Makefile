@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO   ?= .demo
+DEMO_DB = sqlite:///$(DEMO)/gaozhu.db
+LISTEN ?= 127.0.0.1:50051
 PROTOS := $(wildcard proto/gaozhu/v1/*.proto)
 
 .PHONY: install run test lint proto proto-check bench clean
@@ -16,10 +18,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo zone on the embedded store, served in plaintext on loopback (Ctrl-C stops it).
 run: $(STAMP)
 	@mkdir -p $(DEMO)
-	GAOZHU_DB=sqlite:///$(DEMO)/gaozhu.db $(BIN)/gaozhu db upgrade
-	GAOZHU_DB=sqlite:///$(DEMO)/gaozhu.db $(BIN)/gaozhu catalogue list
+	$(BIN)/gaozhu db upgrade --db $(DEMO_DB)
+	$(BIN)/gaozhu demo load --db $(DEMO_DB) --data-key-file $(DEMO)/data.key
+	@echo
+	@echo "Serving the demo zone on $(LISTEN). In another terminal, try:"
+	@echo "  $(BIN)/gaozhu query officers --insecure --gateway $(LISTEN) --dispatched"
+	@echo "  $(BIN)/gaozhu query baseline CQ-YJGL-0001 --insecure --gateway $(LISTEN)"
+	@echo
+	$(BIN)/gaozhu serve --db $(DEMO_DB) --insecure --listen $(LISTEN) --data-key-file $(DEMO)/data.key
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from gaozhu.gateway import cli_store
+from gaozhu.gateway import cli_certs, cli_query, cli_serve, cli_store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,6 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
     cli_store.register(verbs)
+    cli_serve.register(verbs)
+    cli_query.register(verbs)
+    cli_certs.register(verbs)
     return parser
 
 

@@ -6,19 +6,16 @@ import argparse
 import json
 import sys
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from gaozhu import migrations
-from gaozhu.gateway.tables import render_table
+from gaozhu.gateway.tables import local_time, render_table
 from gaozhu.registry import items
 from gaozhu.registry.db import create_store_engine, database_url, reader
 from gaozhu.registry.domains import BY_ZONE
 from gaozhu.registry.errors import NotFound
 from gaozhu.registry.sanctions import describe
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def register(verbs: Any) -> None:
@@ -133,9 +130,8 @@ def _catalogue_show(args: argparse.Namespace) -> int:
     print(f"statutory   {describe(record.statutory) if record.statutory else '—'}")
     if record.other_sanctions:
         print(f"also        {'、'.join(record.other_sanctions)}")
-    local_from = baseline.effective_from.astimezone(SHANGHAI)
     print(
-        f"\nbaseline v{baseline.version} {baseline.label}, in force from {local_from:%Y-%m-%d %H:%M} (Asia/Shanghai)"
+        f"\nbaseline v{baseline.version} {baseline.label}, in force from {local_time(baseline.effective_from)}"
     )
     rows = [
         (t.name.value, describe(t.fine) if t.fine else "不予罚款", "、".join(t.other_sanctions), t.condition)

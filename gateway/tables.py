@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from wcwidth import wcswidth
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def local_time(moment: datetime) -> str:
+    """A zone time as people in the zone read it (Asia/Shanghai)."""
+    return f"{moment.astimezone(SHANGHAI):%Y-%m-%d %H:%M} (Asia/Shanghai)"
 
 
 def display_width(text: str) -> int:
