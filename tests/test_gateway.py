@@ -190,13 +190,14 @@ async def test_log_lines_are_json_and_carry_no_id_number(zone: Store, pki: Path)
     configure_logging(stream=stream)
     try:
         async with running_gateway(zone, tls_dir=pki) as (_, address):
-            async with _channel(address, pki, "staff", "demo") as channel:
-                stub = registry_pb2_grpc.RegistryServiceStub(channel)
-                for entry in zone.demo.chongqing[:5]:
-                    await stub.GetOfficer(registry_pb2.GetOfficerRequest(local_id=entry.local_id), timeout=10)
-                await _code(
-                    stub.GetOfficer(registry_pb2.GetOfficerRequest(local_id="CQZF0000000000"), timeout=10)
-                )
+            channel = _channel(address, pki, "staff", "demo")
+            stub = registry_pb2_grpc.RegistryServiceStub(channel)
+            for entry in zone.demo.chongqing[:5]:
+                await stub.GetOfficer(registry_pb2.GetOfficerRequest(local_id=entry.local_id), timeout=10)
+            await _code(
+                stub.GetOfficer(registry_pb2.GetOfficerRequest(local_id="CQZF0000000000"), timeout=10)
+            )
+            await channel.close()
     finally:
         configure_logging()
     lines = [json.loads(line) for line in stream.getvalue().splitlines() if line.strip()]
