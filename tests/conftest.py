@@ -15,6 +15,15 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from gaozhu.gateway.logs import configure_logging
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _json_logs_on_stderr() -> None:
+    """As `gaozhu serve` does: structlog's default would print to stdout, mixing with CLI output."""
+    configure_logging()
+
+
 PG_ADMIN_URL = os.environ.get("GAOZHU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
