@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import sys
+from pathlib import Path
 
 import grpc
 
@@ -23,7 +23,10 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from gaozhu.gateway.server import run  # on the same event loop as the gateway's
+
     try:
-        asyncio.run(main())
+        run(main())
     except KeyboardInterrupt:
         sys.exit(0)

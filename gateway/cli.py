@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from gaozhu.gateway import cli_certs, cli_query, cli_serve, cli_store
+from gaozhu.gateway import cli_certs, cli_query, cli_serve, cli_store, cli_sync
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_serve.register(verbs)
     cli_query.register(verbs)
     cli_certs.register(verbs)
+    cli_sync.register(verbs)
     return parser
 
 

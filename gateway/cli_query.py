@@ -13,7 +13,7 @@ import grpc
 from google.protobuf import json_format
 from google.protobuf.message import Message
 
-from gaozhu.gateway.client import add_target_options, target_from_args
+from gaozhu.gateway.client import add_target_options, target_from_args, wire_enum
 from gaozhu.gateway.errors import field_violations
 from gaozhu.gateway.tables import local_time, render_table
 from gaozhu.v1 import common_pb2, registry_pb2, registry_pb2_grpc
@@ -78,11 +78,6 @@ def _call(args: argparse.Namespace, fn: Callable[[registry_pb2_grpc.RegistryServ
             raise SystemExit(2) from None
 
 
-def _wire(number: int) -> Any:
-    """An enum number as the generated message fields expect it."""
-    return number
-
-
 def _pages(fetch: Callable[[str], Any], items_field: str) -> Iterator[Any]:
     token = ""
     while True:
@@ -131,11 +126,11 @@ def _officers(args: argparse.Namespace) -> int:
                 page_size=200, page_token=token, name_prefix=args.name_prefix
             )
             if args.origin:
-                req.origin = _wire(common_pb2.Origin.Value(f"ORIGIN_{args.origin.upper()}"))
+                req.origin = wire_enum(common_pb2.Origin.Value(f"ORIGIN_{args.origin.upper()}"))
             if args.domain:
                 req.domain = args.domain.upper()
             if args.status:
-                req.certificate_status = _wire(
+                req.certificate_status = wire_enum(
                     common_pb2.CertificateStatus.Value(f"CERTIFICATE_STATUS_{args.status.upper()}")
                 )
             if args.dispatched is not None:
@@ -198,7 +193,7 @@ def _subjects(args: argparse.Namespace) -> int:
                 name_contains=args.name_contains,
             )
             if args.grade:
-                req.credit_grade = _wire(common_pb2.CreditGrade.Value(f"CREDIT_GRADE_{args.grade}"))
+                req.credit_grade = wire_enum(common_pb2.CreditGrade.Value(f"CREDIT_GRADE_{args.grade}"))
             return stub.ListSubjects(req, metadata=md, timeout=30)
 
         return list(_pages(fetch, "subjects"))

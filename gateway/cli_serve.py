@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from gaozhu.gateway.logs import configure_logging
-from gaozhu.gateway.server import ServeConfig, check_config, serve_until_signal
+from gaozhu.gateway.server import ServeConfig, check_config, run, serve_until_signal
 from gaozhu.registry.changelog import Origin
 from gaozhu.registry.clock import SystemClock
 from gaozhu.registry.db import create_store_engine
@@ -37,6 +37,9 @@ def register(verbs: Any) -> None:
     serve.add_argument(
         "--grace", type=float, default=5.0, help="seconds open streams get on shutdown (default 5)"
     )
+    serve.add_argument(
+        "--retention-days", type=float, default=7.0, help="keep change-log entries this long (default 7)"
+    )
     serve.set_defaults(handler=_serve)
 
     demo = verbs.add_parser("demo", help="the deterministic demo zone")
@@ -56,10 +59,11 @@ def _serve(args: argparse.Namespace) -> int:
         insecure=args.insecure,
         data_key_file=args.data_key_file,
         grace_s=args.grace,
+        retention=timedelta(days=args.retention_days),
     )
     try:
         check_config(config)
-        asyncio.run(serve_until_signal(config))
+        run(serve_until_signal(config))
     except (ValueError, RegistryError, DataKeyError, FileNotFoundError) as exc:
         print(f"gaozhu serve: {exc}", file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import grpc
 
@@ -39,6 +40,11 @@ class Target:
         if self.tls_dir is None:
             return grpc.aio.insecure_channel(self.address)
         return grpc.aio.secure_channel(self.address, self._credentials())
+
+
+def wire_enum(number: int) -> Any:
+    """An enum number as the generated message fields' types expect it."""
+    return number
 
 
 def add_target_options(parser: argparse.ArgumentParser, default_identity: str) -> None:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime
 from typing import Any
 
 from google.protobuf import json_format, struct_pb2, timestamp_pb2
 
 from gaozhu.registry import sanctions
-from gaozhu.registry.changelog import Operation, Origin, RecordKind
+from gaozhu.registry.changelog import ChangeRecord, Operation, Origin, RecordKind
 from gaozhu.registry.errors import FieldViolation, InvalidArgument
-from gaozhu.registry.items import BaselineRecord, ItemRecord
+from gaozhu.registry.items import BaselineRecord, ItemRecord, baseline_from_json, item_from_json
 from gaozhu.registry.records import (
     CertificateStatus,
     CreditGrade,
@@ -22,8 +23,11 @@ from gaozhu.registry.records import (
     OfficerView,
     Subject,
     SubjectView,
+    inspection_from_payload,
+    officer_from_payload,
+    subject_from_payload,
 )
-from gaozhu.v1 import common_pb2, inspections_pb2, items_pb2, personnel_pb2, subjects_pb2
+from gaozhu.v1 import common_pb2, inspections_pb2, items_pb2, personnel_pb2, subjects_pb2, sync_pb2
 
 Range = common_pb2.FineRange
 
@@ -44,18 +48,24 @@ def enum_to_proto(enum_type: Any, prefix: str, value: Any) -> Any:
     return enum_type.Value(f"{prefix}_{str(value.value if hasattr(value, 'value') else value).upper()}")
 
 
+@functools.cache
+def _enum_map(enum_type: Any, prefix: str, target: Any) -> dict[int, Any]:
+    by_name = {member.name: member for member in target}
+    out: dict[int, Any] = {}
+    for name, number in enum_type.items():
+        member = by_name.get(name[len(prefix) + 1 :])
+        if member is not None:
+            out[int(number)] = member
+    return out
+
+
 def enum_from_proto(enum_type: Any, prefix: str, number: int, target: Any, field: str) -> Any:
     """The domain enum for a wire enum number; INVALID_ARGUMENT naming the field when unset or unknown."""
-    try:
-        name = enum_type.Name(number)
-    except ValueError:
-        name = ""
-    suffix = name[len(prefix) + 1 :]
-    for member in target:
-        if member.name == suffix:
-            return member
-    allowed = ", ".join(m.name for m in target)
-    raise InvalidArgument([FieldViolation(field, f"must be one of {allowed}")])
+    member = _enum_map(enum_type, prefix, target).get(number)
+    if member is None:
+        allowed = ", ".join(m.name for m in target)
+        raise InvalidArgument([FieldViolation(field, f"must be one of {allowed}")])
+    return member
 
 
 def origin_to_proto(origin: Origin) -> Any:
@@ -322,4 +332,54 @@ def inspection_from_proto(msg: inspections_pb2.Inspection, field: str = "record.
         result=enum_from_proto(
             common_pb2.InspectionResult, "INSPECTION_RESULT", msg.result, InspectionResult, f"{field}.result"
         ),
+    )
+
+
+# --- change events ---------------------------------------------------------------------------------
+
+
+def record_from_payload(kind: RecordKind, payload: dict[str, Any], revision: int) -> sync_pb2.Record:
+    """A change-log payload (the registry's JSON form of a record) as the wire Record."""
+    if kind is RecordKind.OFFICER:
+        return sync_pb2.Record(officer=officer_to_proto(officer_from_payload(payload, revision)))
+    if kind is RecordKind.SUBJECT:
+        return sync_pb2.Record(subject=subject_to_proto(subject_from_payload(payload, revision)))
+    if kind is RecordKind.INSPECTION:
+        return sync_pb2.Record(inspection=inspection_to_proto(inspection_from_payload(payload, revision)))
+    if kind is RecordKind.ITEM:
+        return sync_pb2.Record(item=item_to_proto(item_from_json(payload, revision)))
+    return sync_pb2.Record(baseline=baseline_to_proto(baseline_from_json(payload, revision)))
+
+
+def change_event(entry: ChangeRecord) -> sync_pb2.ChangeEvent:
+    kind, op, origin = RecordKind(entry.kind), Operation(entry.operation), Origin(entry.origin)
+    if entry.payload is not None:
+        record = record_from_payload(kind, entry.payload, entry.revision)
+    else:
+        record = _deleted_record(kind, entry.key, origin, entry.revision)
+    return sync_pb2.ChangeEvent(
+        revision=entry.revision,
+        kind=kind_to_proto(kind),
+        operation=operation_to_proto(op),
+        key=entry.key,
+        origin=origin_to_proto(origin),
+        record=record,
+        committed_at=ts(entry.committed_at),
+    )
+
+
+def _deleted_record(kind: RecordKind, key: str, origin: Origin, revision: int) -> sync_pb2.Record:
+    """For a delete only meta and the key fields are set."""
+    m = meta(origin, key, 0, revision)
+    if kind is RecordKind.OFFICER:
+        return sync_pb2.Record(officer=personnel_pb2.Officer(meta=m, zone_id=key))
+    if kind is RecordKind.SUBJECT:
+        return sync_pb2.Record(subject=subjects_pb2.Subject(meta=m, credit_code=key))
+    if kind is RecordKind.INSPECTION:
+        return sync_pb2.Record(inspection=inspections_pb2.Inspection(meta=m, zone_id=key))
+    if kind is RecordKind.ITEM:
+        return sync_pb2.Record(item=items_pb2.Item(meta=m, code=key))
+    item_code, _, version = key.partition("@")
+    return sync_pb2.Record(
+        baseline=items_pb2.Baseline(meta=m, item_code=item_code, version=int(version or 0))
     )

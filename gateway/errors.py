@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import grpc
 from google.protobuf import any_pb2
+from google.protobuf.message import Message
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 
 from gaozhu.registry import errors
@@ -20,6 +21,7 @@ _CODES: list[tuple[type[errors.RegistryError], grpc.StatusCode]] = [
     (errors.Conflict, grpc.StatusCode.ALREADY_EXISTS),
     (errors.FailedPrecondition, grpc.StatusCode.FAILED_PRECONDITION),
     (errors.Unavailable, grpc.StatusCode.UNAVAILABLE),
+    (errors.ResourceExhausted, grpc.StatusCode.RESOURCE_EXHAUSTED),
 ]
 
 
@@ -40,11 +42,52 @@ def details_for(code: grpc.StatusCode, message: str, exc: Exception | None = Non
                 for v in exc.violations
             ]
         )
-        packed = any_pb2.Any()
-        packed.Pack(bad)
-        status.details.append(packed)
+        _attach(status, bad)
+    if isinstance(exc, errors.Compacted):
+        _attach(
+            status,
+            error_details_pb2.ErrorInfo(
+                reason="REVISION_COMPACTED",
+                domain="gaozhu.zone",
+                metadata={"compacted_revision": str(exc.compacted_revision), "cursor": str(exc.cursor)},
+            ),
+        )
+        _attach(
+            status,
+            error_details_pb2.PreconditionFailure(
+                violations=[
+                    error_details_pb2.PreconditionFailure.Violation(
+                        type="COMPACTED",
+                        subject="since_revision",
+                        description=f"compacted up to revision {exc.compacted_revision}; take a Snapshot",
+                    )
+                ]
+            ),
+        )
     serialized: bytes = status.SerializeToString()
     return serialized
+
+
+def _attach(status: status_pb2.Status, detail: Message) -> None:
+    packed = any_pb2.Any()
+    packed.Pack(detail)
+    status.details.append(packed)
+
+
+def compacted_revision(rpc_error: grpc.aio.AioRpcError | grpc.RpcError) -> int | None:
+    """Client side: the compaction point named by a FAILED_PRECONDITION from Watch, if any."""
+    for detail in _details(rpc_error):
+        info = error_details_pb2.ErrorInfo()
+        if detail.Unpack(info) and info.reason == "REVISION_COMPACTED":
+            return int(info.metadata["compacted_revision"])
+    return None
+
+
+def _details(rpc_error: grpc.aio.AioRpcError | grpc.RpcError) -> list[any_pb2.Any]:
+    for key, value in rpc_error.trailing_metadata() or ():
+        if key == "grpc-status-details-bin" and isinstance(value, bytes):
+            return list(status_pb2.Status.FromString(value).details)
+    return []
 
 
 def trailing_metadata(
@@ -55,17 +98,12 @@ def trailing_metadata(
 
 def field_violations(rpc_error: grpc.aio.AioRpcError | grpc.RpcError) -> list[tuple[str, str]]:
     """Client side: the (field, reason) pairs of an INVALID_ARGUMENT error, if it carries any."""
-    metadata = rpc_error.trailing_metadata() or ()
-    for key, value in metadata:
-        if key == "grpc-status-details-bin" and isinstance(value, bytes):
-            status = status_pb2.Status.FromString(value)
-            out: list[tuple[str, str]] = []
-            for detail in status.details:
-                bad = error_details_pb2.BadRequest()
-                if detail.Unpack(bad):
-                    out.extend((v.field, v.description) for v in bad.field_violations)
-            return out
-    return []
+    out: list[tuple[str, str]] = []
+    for detail in _details(rpc_error):
+        bad = error_details_pb2.BadRequest()
+        if detail.Unpack(bad):
+            out.extend((v.field, v.description) for v in bad.field_violations)
+    return out
 
 
 assert grpc.StatusCode.INVALID_ARGUMENT.value[0] == code_pb2.INVALID_ARGUMENT

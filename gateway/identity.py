@@ -94,13 +94,6 @@ POLICY: dict[str, frozenset[Role]] = {
     "/gaozhu.v1.SupervisionService/GetDisclosure": _ALL,
 }
 
-# Infrastructure every caller (and probe) may use.
-OPEN_PREFIXES = (
-    "/grpc.health.v1.Health/",
-    "/grpc.reflection.v1alpha.ServerReflection/",
-    "/grpc.reflection.v1.ServerReflection/",
-)
-
 
 def allowed(method: str, identity: Identity) -> bool:
     roles = POLICY.get(method)

@@ -18,6 +18,8 @@ import structlog
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
+from gaozhu.gateway.watch_hub import WatchHub
+from gaozhu.registry.changelog import ChangeRecord, read_changes
 from gaozhu.registry.clock import Clock
 from gaozhu.registry.db import reader
 from gaozhu.registry.models import ZoneState
@@ -30,17 +32,26 @@ log = structlog.get_logger("gaozhu.runtime")
 
 
 class Runtime:
-    def __init__(self, engine: Engine, vault: Vault, clock: Clock, *, external_poll_s: float = 1.0) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        vault: Vault,
+        clock: Clock,
+        *,
+        external_poll_s: float = 1.0,
+        watch_buffer: int = 4096,
+    ) -> None:
         self.engine = engine
         self.vault = vault
         self.clock = clock
         self.executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="gaozhu-db")
         self.readmodel = ReadModel()
+        self.hub = WatchHub(watch_buffer)
         self.writer = RegistryWriter(engine, vault, clock, on_commit=self.notify_commit)
         self.external_poll_s = external_poll_s
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake = asyncio.Event()
-        self.revision_changed = asyncio.Condition()
+        self._handed: list[list[ChangeRecord]] = []
         self._tasks: list[asyncio.Task[None]] = []
 
     async def in_thread(self, fn: Callable[[], T]) -> T:
@@ -49,6 +60,7 @@ class Runtime:
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self.readmodel = await self.in_thread(lambda: ReadModel.load(self.engine))
+        self.hub.start_at(self.readmodel.revision)
         self._tasks = [
             asyncio.create_task(self._follow_commits(), name="gaozhu-follow"),
             asyncio.create_task(self._poll_external(), name="gaozhu-poll"),
@@ -62,22 +74,55 @@ class Runtime:
                 await task
         self.executor.shutdown(wait=True, cancel_futures=True)
 
-    def notify_commit(self, revision: int) -> None:
-        """Called from a writer thread after a commit: wake the follower on the event loop."""
+    def notify_commit(self, records: list[ChangeRecord]) -> None:
+        """Called from a writer thread after a commit: hand what was committed to the event loop."""
         if self._loop is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._wake.set)
+            self._loop.call_soon_threadsafe(self._committed, records)
+
+    def _committed(self, records: list[ChangeRecord]) -> None:
+        self._handed.append(records)
+        self._wake.set()
+
+    def _next_handed(self) -> list[ChangeRecord] | None:
+        """The handed-over batch that continues the head, if there is one (writers may finish out of order)."""
+        self._handed = [b for b in self._handed if b[-1].revision > self.hub.head]
+        for batch in self._handed:
+            if batch[0].revision == self.hub.head + 1:
+                self._handed.remove(batch)
+                return batch
+        return None
 
     async def _follow_commits(self) -> None:
+        """Fold each new change into the read model once and publish it to watchers: the batches this
+        process committed come straight from the writer; anything else is read from the change log."""
         while True:
             await self._wake.wait()
             self._wake.clear()
             try:
-                await self.in_thread(lambda: self.readmodel.catch_up(self.engine))
+                while True:
+                    batch = self._next_handed()
+                    if batch is None:
+                        batch = await self.in_thread(self._read_store)
+                    if not batch:
+                        break
+                    await self.in_thread(lambda b=batch: self.readmodel.apply(b))  # type: ignore[misc]
+                    self.hub.publish(batch)
+                    await self.hub.announce()
             except Exception as exc:  # the store may be briefly unreachable; the next wake retries
-                log.warning("catch_up_failed", error=exc.__class__.__name__)
-                continue
-            async with self.revision_changed:
-                self.revision_changed.notify_all()
+                log.warning("follow_failed", error=exc.__class__.__name__)
+
+    def _read_store(self, batch: int = 1000) -> list[ChangeRecord]:
+        with Session(reader(self.engine)) as s:
+            entries = read_changes(s, self.hub.head, batch)
+        if entries and entries[0].revision != self.hub.head + 1:
+            # Our position was compacted away (by another process): start again from a fresh view.
+            log.warning("follow_gap", head=self.hub.head, next=entries[0].revision)
+            self.readmodel = ReadModel.load(self.engine)
+            assert self._loop is not None
+            self._loop.call_soon_threadsafe(self.hub.start_at, self.readmodel.revision)
+            self._loop.call_soon_threadsafe(self._wake.set)
+            return []
+        return entries
 
     async def _poll_external(self) -> None:
         while True:
@@ -86,7 +131,7 @@ class Runtime:
                 latest = await self.in_thread(self._stored_revision)
             except Exception:
                 continue
-            if latest != self.readmodel.revision:
+            if latest != self.hub.head:
                 self._wake.set()
 
     def _stored_revision(self) -> int:

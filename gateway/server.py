@@ -10,19 +10,25 @@ import asyncio
 import contextlib
 import ipaddress
 import signal
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
 import grpc
 import structlog
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from gaozhu import migrations
 from gaozhu.gateway.certs import server_credentials
-from gaozhu.gateway.interceptors import GatewayInterceptor
+from gaozhu.gateway.interceptors import CallGuard, guard_services
+from gaozhu.gateway.jobs import DEFAULT_RETENTION, start_scheduler
 from gaozhu.gateway.registry_service import RegistryServicer
 from gaozhu.gateway.runtime import Runtime
+from gaozhu.gateway.sync_service import SyncServicer
 from gaozhu.registry.clock import Clock, SystemClock
 from gaozhu.registry.db import create_store_engine, database_url
 from gaozhu.registry.errors import FailedPrecondition
@@ -33,12 +39,17 @@ from gaozhu.v1 import (
     registry_pb2,
     registry_pb2_grpc,
     supervision_pb2_grpc,
+    sync_pb2,
     sync_pb2_grpc,
 )
 
 log = structlog.get_logger("gaozhu.server")
+T = TypeVar("T")
 
-SERVICE_NAMES = (registry_pb2.DESCRIPTOR.services_by_name["RegistryService"].full_name,)
+SERVICE_NAMES = (
+    registry_pb2.DESCRIPTOR.services_by_name["RegistryService"].full_name,
+    sync_pb2.DESCRIPTOR.services_by_name["SyncService"].full_name,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +61,10 @@ class ServeConfig:
     data_key_file: Path | None = None
     grace_s: float = 5.0
     health_interval_s: float = 2.0
+    progress_s: float = 5.0  # a watcher with nothing to receive gets a progress mark this often
+    watch_buffer: int = 4096  # events kept for watchers; a reader further behind is cut off
+    retention: timedelta = DEFAULT_RETENTION  # change-log entries older than this are compacted
+    compaction_every: timedelta = timedelta(hours=1)
 
 
 def is_loopback(listen: str) -> bool:
@@ -90,26 +105,38 @@ class Gateway:
         )
         self.health = health.aio.HealthServicer()
         self.server = grpc.aio.server(
-            interceptors=[GatewayInterceptor(insecure=config.insecure)],
             options=[("grpc.so_reuseport", 0)],
         )
         self.port = 0
         self._health_task: asyncio.Task[None] | None = None
+        self._scheduler: AsyncIOScheduler | None = None
 
     async def start(self) -> int:
         await self.runtime.start()
-        registry_pb2_grpc.add_RegistryServiceServicer_to_server(RegistryServicer(self.runtime), self.server)
-        # Not built yet: registered with the generated bases so that authorisation is still enforced
-        # first and callers get UNIMPLEMENTED, not an unknown service (README: "What works today").
-        sync_pb2_grpc.add_SyncServiceServicer_to_server(sync_pb2_grpc.SyncServiceServicer(), self.server)
-        discretion_pb2_grpc.add_DiscretionServiceServicer_to_server(
-            discretion_pb2_grpc.DiscretionServiceServicer(), self.server
-        )
-        credentials_pb2_grpc.add_CredentialServiceServicer_to_server(
-            credentials_pb2_grpc.CredentialServiceServicer(), self.server
-        )
-        supervision_pb2_grpc.add_SupervisionServiceServicer_to_server(
-            supervision_pb2_grpc.SupervisionServiceServicer(), self.server
+        guard_services(
+            self.server,
+            CallGuard(insecure=self.config.insecure),
+            [
+                (registry_pb2_grpc.add_RegistryServiceServicer_to_server, RegistryServicer(self.runtime)),
+                (
+                    sync_pb2_grpc.add_SyncServiceServicer_to_server,
+                    SyncServicer(self.runtime, progress_s=self.config.progress_s),
+                ),
+                # Not built yet: registered with the generated bases so that roles are still enforced
+                # first and callers get UNIMPLEMENTED, not an unknown service (README: "What works today").
+                (
+                    discretion_pb2_grpc.add_DiscretionServiceServicer_to_server,
+                    discretion_pb2_grpc.DiscretionServiceServicer(),
+                ),
+                (
+                    credentials_pb2_grpc.add_CredentialServiceServicer_to_server,
+                    credentials_pb2_grpc.CredentialServiceServicer(),
+                ),
+                (
+                    supervision_pb2_grpc.add_SupervisionServiceServicer_to_server,
+                    supervision_pb2_grpc.SupervisionServiceServicer(),
+                ),
+            ],
         )
         health_pb2_grpc.add_HealthServicer_to_server(self.health, self.server)
         reflection.enable_server_reflection(
@@ -127,6 +154,12 @@ class Gateway:
         await self.server.start()
         await self._set_health(health_pb2.HealthCheckResponse.SERVING)
         self._health_task = asyncio.create_task(self._watch_store(), name="gaozhu-health")
+        self._scheduler = start_scheduler(
+            self.engine,
+            self.runtime.clock,
+            retention=self.config.retention,
+            every=self.config.compaction_every,
+        )
         log.info(
             "serving",
             listen=self.config.listen,
@@ -162,6 +195,8 @@ class Gateway:
     async def stop(self, grace: float | None = None) -> None:
         """No new calls; open calls and streams get `grace` seconds to finish."""
         await self.health.enter_graceful_shutdown()
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
         if self._health_task is not None:
             self._health_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -170,6 +205,19 @@ class Gateway:
         await self.runtime.stop()
         self.engine.dispose()
         log.info("stopped")
+
+
+def run(main: Coroutine[Any, Any, T]) -> T:
+    """Run on uvloop when installed (grpc.aio runs on it, ~15% faster per call), else asyncio's loop."""
+    factory: Callable[[], asyncio.AbstractEventLoop] | None
+    try:
+        import uvloop
+
+        factory = uvloop.new_event_loop
+    except ImportError:
+        factory = None
+    with asyncio.Runner(loop_factory=factory) as runner:
+        return runner.run(main)
 
 
 async def serve_until_signal(config: ServeConfig) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from gaozhu.registry.catalogue import CatalogueItem, item_to_dict
+from gaozhu.registry.catalogue import CatalogueItem
 from gaozhu.registry.domains import DOMAINS
 from gaozhu.registry.sanctions import range_to_dict, tier_to_dict
 
@@ -150,11 +150,35 @@ def baseline_payload(
     }
 
 
+def item_payload(item: CatalogueItem, *, status: str = "in_force", version: int = 1) -> dict[str, Any]:
+    """The change-log form of an item (registry.items.item_json's shape), written literally here so
+    that this revision keeps producing it whatever the registry code later becomes."""
+    return {
+        "code": item.code,
+        "name": item.name,
+        "domain": item.domain,
+        "kind": item.kind.value,
+        "basis": {"law": item.basis.law, "version": item.basis.version, "article": item.basis.article},
+        "penalty_basis": {
+            "law": item.penalty_basis.law,
+            "version": item.penalty_basis.version,
+            "article": item.penalty_basis.article,
+        },
+        "statutory": range_to_dict(item.statutory) if item.statutory else None,
+        "other_sanctions": list(item.other_sanctions),
+        "status": status,
+        "local_codes": {"CHONGQING": item.chongqing_code, "SICHUAN": item.sichuan_code},
+        "effective_from": item.baseline.effective_from.isoformat(),
+        "withdrawn_at": None,
+        "version": version,
+    }
+
+
 def add_items(conn: Connection, catalogue: Sequence[CatalogueItem]) -> None:
     """Insert items, their local codes and their first baseline; one change event per item and baseline."""
     revs = _Revisions(conn)
     for item in catalogue:
-        payload = item_to_dict(item) | {"status": "in_force", "version": 1}
+        payload = item_payload(item)
         item_rev = revs.stamp("item", "upsert", item.code, payload)
         conn.execute(
             items.insert().values(

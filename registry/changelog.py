@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ from gaozhu.registry.clock import Clock, SystemClock
 from gaozhu.registry.models import ChangeLogEntry, ZoneState
 
 ZONE_STATE_ID = 1
+_LOG = ChangeLogEntry.metadata.tables["change_log"]
 
 
 class RecordKind(StrEnum):
@@ -55,6 +56,18 @@ class Change:
     payload: dict[str, Any] | None
 
 
+class ChangeRecord(NamedTuple):
+    """A committed change as read back from the log (a plain row: no ORM identity map on the hot path)."""
+
+    revision: int
+    kind: str
+    operation: str
+    key: str
+    origin: str
+    payload: dict[str, Any] | None
+    committed_at: datetime
+
+
 @dataclass(slots=True)
 class ZoneTransaction:
     """A write transaction holding the zone's revision lock; `stamp` gives each change its revision."""
@@ -73,11 +86,26 @@ class ZoneTransaction:
         """The zone revision once this transaction commits."""
         return self.base + len(self.changes)
 
+    def records(self) -> list[ChangeRecord]:
+        return [
+            ChangeRecord(
+                self.base + i,
+                c.kind.value,
+                c.operation.value,
+                c.key,
+                c.origin.value,
+                c.payload,
+                self.committed_at,
+            )
+            for i, c in enumerate(self.changes, start=1)
+        ]
+
     def _flush(self) -> None:
         if not self.changes:
             return
+        # Core, not the ORM bulk path: the log is write-only here and this is the hot path of Push.
         self.session.execute(
-            insert(ChangeLogEntry),
+            insert(_LOG),
             [
                 {
                     "revision": self.base + i,
@@ -111,18 +139,19 @@ def lock_zone(session: Session) -> int:
 def zone_transaction(
     engine: Engine,
     clock: Clock | None = None,
-    on_commit: Callable[[int], None] | None = None,
+    on_commit: Callable[[list[ChangeRecord]], None] | None = None,
 ) -> Iterator[ZoneTransaction]:
     """Open a write transaction that stamps revisions; commits on success, rolls back on error.
 
-    `on_commit(revision)` runs after a commit that added changes, e.g. to wake watchers.
+    `on_commit(records)` runs after a commit that added changes, with what was committed, so an
+    in-process follower (the gateway's read model and watchers) need not read it back.
     """
     with Session(engine, expire_on_commit=False) as session, session.begin():
         tx = ZoneTransaction(session, lock_zone(session), (clock or SystemClock()).now())
         yield tx
         tx._flush()
     if on_commit is not None and tx.changes:
-        on_commit(tx.revision)
+        on_commit(tx.records())
 
 
 def current_revision(session: Session) -> tuple[int, int]:
@@ -133,16 +162,23 @@ def current_revision(session: Session) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def read_changes(session: Session, after: int, limit: int) -> list[ChangeLogEntry]:
+def read_changes(session: Session, after: int, limit: int) -> list[ChangeRecord]:
     """Committed changes with revision > `after`, in revision order."""
-    return list(
-        session.scalars(
-            select(ChangeLogEntry)
-            .where(ChangeLogEntry.revision > after)
-            .order_by(ChangeLogEntry.revision)
-            .limit(limit)
+    rows = session.execute(
+        select(
+            _LOG.c.revision,
+            _LOG.c.kind,
+            _LOG.c.operation,
+            _LOG.c.key,
+            _LOG.c.origin,
+            _LOG.c.payload,
+            _LOG.c.committed_at,
         )
+        .where(_LOG.c.revision > after)
+        .order_by(_LOG.c.revision)
+        .limit(limit)
     )
+    return [ChangeRecord(*row) for row in rows]
 
 
 def compact(session: Session, before: datetime) -> int:

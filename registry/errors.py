@@ -51,3 +51,19 @@ class FailedPrecondition(RegistryError):
 
 class Unavailable(RegistryError):
     """The store cannot be reached right now; retrying later may succeed."""
+
+
+class Compacted(FailedPrecondition):
+    """A cursor older than the change log's compaction point: take a snapshot, then watch from it."""
+
+    def __init__(self, cursor: int, compacted_revision: int) -> None:
+        self.cursor = cursor
+        self.compacted_revision = compacted_revision
+        super().__init__(
+            f"revision {cursor} is older than the compaction point {compacted_revision}: "
+            f"take a Snapshot and watch from its revision"
+        )
+
+
+class ResourceExhausted(RegistryError):
+    """A consumer fell further behind than the server keeps for it; it may resume from its cursor."""

@@ -18,6 +18,7 @@ from gaozhu.registry.sanctions import (
     TierName,
     range_from_dict,
     range_to_dict,
+    tier_from_dict,
     tier_to_dict,
 )
 
@@ -122,7 +123,7 @@ def get_item(session: Session, code: str) -> ItemRecord:
     return _item_record(row, _local_codes(session, [zone_code]).get(zone_code, {}))
 
 
-def _baseline_record(session: Session, row: BaselineRow) -> BaselineRecord:
+def baseline_record(session: Session, row: BaselineRow) -> BaselineRecord:
     tier_rows = session.scalars(
         select(BaselineTierRow).where(BaselineTierRow.baseline_id == row.id).order_by(BaselineTierRow.ordinal)
     )
@@ -159,7 +160,7 @@ def baseline_at(session: Session, item_code: str, at: datetime | None = None) ->
     ).first()
     if row is None:
         raise NotFound(f"item {zone_code} has no baseline in force at {moment.isoformat()}")
-    return _baseline_record(session, row)
+    return baseline_record(session, row)
 
 
 def list_baselines(session: Session, item_code: str) -> list[BaselineRecord]:
@@ -167,7 +168,7 @@ def list_baselines(session: Session, item_code: str) -> list[BaselineRecord]:
     rows = session.scalars(
         select(BaselineRow).where(BaselineRow.item_code == zone_code).order_by(BaselineRow.version)
     )
-    return [_baseline_record(session, r) for r in rows]
+    return [baseline_record(session, r) for r in rows]
 
 
 def item_json(record: ItemRecord) -> dict[str, Any]:
@@ -199,6 +200,39 @@ def baseline_json(record: BaselineRecord) -> dict[str, Any]:
         "revision": record.revision,
         "tiers": [tier_to_dict(t) for t in record.tiers],
     }
+
+
+def item_from_json(d: dict[str, Any], revision: int) -> ItemRecord:
+    """An item from its change-log payload (the `item_json` shape)."""
+    return ItemRecord(
+        code=d["code"],
+        name=d["name"],
+        domain=d["domain"],
+        kind=ItemKind(d["kind"]),
+        basis=_legal_ref(d["basis"]),
+        penalty_basis=_legal_ref(d["penalty_basis"]),
+        statutory=range_from_dict(d["statutory"]) if d.get("statutory") else None,
+        other_sanctions=tuple(d["other_sanctions"]),
+        status=d["status"],
+        local_codes=dict(d["local_codes"]),
+        effective_from=datetime.fromisoformat(d["effective_from"]),
+        withdrawn_at=datetime.fromisoformat(d["withdrawn_at"]) if d.get("withdrawn_at") else None,
+        version=int(d["version"]),
+        revision=revision,
+    )
+
+
+def baseline_from_json(d: dict[str, Any], revision: int) -> BaselineRecord:
+    """A baseline version from its change-log payload (the `baseline_json` shape)."""
+    return BaselineRecord(
+        item_code=d["item_code"],
+        version=int(d["version"]),
+        label=d["label"],
+        effective_from=datetime.fromisoformat(d["effective_from"]),
+        published_at=datetime.fromisoformat(d["published_at"]),
+        revision=revision,
+        tiers=tuple(tier_from_dict(t) for t in d["tiers"]),
+    )
 
 
 def vars_of(ref: LegalRef) -> dict[str, str]:

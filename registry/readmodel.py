@@ -20,10 +20,17 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from gaozhu.registry.changelog import Operation, Origin, RecordKind, current_revision, read_changes
+from gaozhu.registry.changelog import (
+    ChangeRecord,
+    Operation,
+    Origin,
+    RecordKind,
+    current_revision,
+    read_changes,
+)
 from gaozhu.registry.db import reader
 from gaozhu.registry.errors import FieldViolation, InvalidArgument, NotFound
-from gaozhu.registry.models import ChangeLogEntry, OfficerDomain, OfficerRow, SubjectRow
+from gaozhu.registry.models import OfficerDomain, OfficerRow, SubjectRow
 from gaozhu.registry.records import (
     CertificateStatus,
     CreditGrade,
@@ -136,9 +143,9 @@ class ReadModel:
             ):
                 domains.setdefault(officer_id, []).append(domain)
             for row in s.scalars(select(OfficerRow)):
-                model._put_officer(_officer_view(row, tuple(domains.get(row.zone_id, ()))))
+                model._put_officer(officer_view(row, tuple(domains.get(row.zone_id, ()))))
             for srow in s.scalars(select(SubjectRow)):
-                model.subjects.put(srow.credit_code, _subject_view(srow))
+                model.subjects.put(srow.credit_code, subject_view(srow))
         return model
 
     def catch_up(self, engine: Engine, batch: int = 2000) -> int:
@@ -150,7 +157,7 @@ class ReadModel:
             if len(entries) < batch:
                 return self.revision
 
-    def apply(self, entries: Iterable[ChangeLogEntry]) -> None:
+    def apply(self, entries: Iterable[ChangeRecord]) -> None:
         with self._lock:
             for e in entries:
                 if e.revision <= self.revision:
@@ -160,7 +167,7 @@ class ReadModel:
                 self._apply_one(e)
                 self.revision = e.revision
 
-    def _apply_one(self, e: ChangeLogEntry) -> None:
+    def _apply_one(self, e: ChangeRecord) -> None:
         kind, op = RecordKind(e.kind), Operation(e.operation)
         if kind is RecordKind.OFFICER:
             if op is Operation.DELETE:
@@ -269,7 +276,7 @@ class ReadModel:
         return Page(records, encode_token("subjects", last, filters))
 
 
-def _officer_view(row: OfficerRow, domains: tuple[str, ...]) -> OfficerView:
+def officer_view(row: OfficerRow, domains: tuple[str, ...]) -> OfficerView:
     return OfficerView(
         zone_id=row.zone_id,
         meta=StoredMeta(Origin(row.origin), row.local_id, row.version, row.revision),
@@ -290,7 +297,7 @@ def _officer_view(row: OfficerRow, domains: tuple[str, ...]) -> OfficerView:
     )
 
 
-def _subject_view(row: SubjectRow) -> SubjectView:
+def subject_view(row: SubjectRow) -> SubjectView:
     return SubjectView(
         meta=StoredMeta(Origin(row.origin), row.credit_code, row.version, row.revision),
         subject=Subject(

@@ -20,10 +20,18 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from gaozhu.registry import audit
-from gaozhu.registry.changelog import Change, Operation, Origin, RecordKind, ZoneTransaction, zone_transaction
+from gaozhu.registry.changelog import (
+    Change,
+    ChangeRecord,
+    Operation,
+    Origin,
+    RecordKind,
+    ZoneTransaction,
+    zone_transaction,
+)
 from gaozhu.registry.clock import Clock, SystemClock
 from gaozhu.registry.errors import FieldViolation
-from gaozhu.registry.identifiers import IdentifierError, check_credit_code, check_id_number, zone_officer_id
+from gaozhu.registry.identifiers import check_credit_code, check_id_number, normalise, zone_officer_id
 from gaozhu.registry.models import (
     InspectionRow,
     ItemLocalCode,
@@ -77,7 +85,10 @@ class WriteEntry:
     local_id: str
     version: int
     record: Officer | Subject | Inspection | None = None
-    raw: bytes = b""  # the entry as received (without plain ID numbers), kept if rejected
+    # The entry as received (without plain ID numbers), kept if rejected; a callable is only
+    # called then, so accepted records never pay for serialisation.
+    raw: bytes | Callable[[], bytes] = b""
+    violations: tuple[FieldViolation, ...] = ()  # found while decoding the entry, before any check
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +107,12 @@ class _Pending:
     violations: list[FieldViolation] = field(default_factory=list)
     row: dict[str, Any] | None = None
     domains: tuple[str, ...] = ()
+    revision: int = 0
 
 
 def _key(kind: RecordKind, local_id: str) -> str:
-    text = local_id.strip().upper()
-    if kind is RecordKind.SUBJECT:
-        try:
-            return check_credit_code(text)
-        except IdentifierError:
-            return text
-    return text
+    """The record's key as stored: normalised (NFKC, trimmed, upper case); its format is checked later."""
+    return normalise(local_id)
 
 
 class RegistryWriter:
@@ -114,7 +121,7 @@ class RegistryWriter:
         engine: Engine,
         vault: Vault,
         clock: Clock | None = None,
-        on_commit: Callable[[int], None] | None = None,
+        on_commit: Callable[[list[ChangeRecord]], None] | None = None,
     ) -> None:
         self.engine = engine
         self.vault = vault
@@ -134,7 +141,9 @@ class RegistryWriter:
     # --- before the transaction: pure checks, encryption ------------------------------------------
 
     def _prepare(self, origin: Origin, index: int, entry: WriteEntry) -> _Pending:
-        p = _Pending(index, entry, _key(entry.kind, entry.local_id))
+        p = _Pending(index, entry, _key(entry.kind, entry.local_id), list(entry.violations))
+        if p.violations:
+            return p
         if entry.kind not in PROVINCE_KINDS:
             p.violations.append(
                 FieldViolation(
@@ -218,9 +227,11 @@ class RegistryWriter:
         now = tx.committed_at
         known = _stored_versions(s, origin, pending)
         owners = _subject_owners(s, [p.key for p in pending if p.entry.kind is RecordKind.SUBJECT])
+        resolver = _InspectionResolver(s, origin, pending)
+        final: dict[tuple[RecordKind, str], _Pending] = {}  # the last accepted change per record
         for p in pending:
             e = p.entry
-            if e.kind is RecordKind.SUBJECT and p.key in owners and owners[p.key] != origin.value:
+            if e.kind is RecordKind.SUBJECT and owners.get(p.key, origin.value) != origin.value:
                 p.violations.append(
                     FieldViolation(
                         "credit_code", f"PERMISSION_DENIED: enterprise {p.key} belongs to {owners[p.key]}"
@@ -240,18 +251,29 @@ class RegistryWriter:
                 continue
             if e.kind is RecordKind.INSPECTION and e.operation is Operation.UPSERT:
                 assert isinstance(e.record, Inspection)
-                p.row, p.violations = _resolve_inspection(s, origin, e, e.record)
+                p.row, p.violations = resolver.row(e, e.record)
                 if p.violations:
                     results[p.index] = self._reject(s, origin, caller, p, now)
                     continue
-            revision = self._write(tx, origin, p)
+            zone_key = zone_officer_id(origin.value, p.key) if e.kind is RecordKind.OFFICER else p.key
+            if e.operation is Operation.DELETE:
+                revision = tx.stamp(Change(e.kind, Operation.DELETE, zone_key, origin, None))
+            else:
+                assert p.row is not None
+                payload = _payload(origin, e.kind, p.row, p.domains)
+                revision = tx.stamp(Change(e.kind, Operation.UPSERT, zone_key, origin, payload))
+                p.row["revision"] = revision
+            p.revision = revision
+            final[(e.kind, p.key)] = p
             known[(e.kind.value, p.key)] = (e.version, revision)
             results[p.index] = WriteResult(WriteStatus.ACCEPTED, revision)
-            _clear_quarantine(s, origin, e.kind, p.key, now)
-        if any(r.status is WriteStatus.ACCEPTED for r in results.values()):
+        if final:
+            _store(s, origin, list(final.values()))
+            _clear_quarantine(s, origin, list(final), now)
             _touch_platform(s, origin, now, tx.revision)
 
     def _reject(self, s: Session, origin: Origin, caller: str, p: _Pending, now: Any) -> WriteResult:
+        raw = p.entry.raw() if callable(p.entry.raw) else p.entry.raw
         s.add(
             QuarantineEntry(
                 origin=origin.value,
@@ -259,7 +281,7 @@ class RegistryWriter:
                 kind=p.entry.kind.value,
                 local_id=p.key,
                 version=p.entry.version,
-                raw=p.entry.raw,
+                raw=raw,
                 violations=[{"field": v.field, "reason": v.reason} for v in p.violations],
                 received_at=now,
                 resolved_at=None,
@@ -276,27 +298,6 @@ class RegistryWriter:
             )
         message = "; ".join(str(v) for v in p.violations)
         return WriteResult(WriteStatus.REJECTED, violations=tuple(p.violations), message=message)
-
-    def _write(self, tx: ZoneTransaction, origin: Origin, p: _Pending) -> int:
-        e, s = p.entry, tx.session
-        if e.operation is Operation.DELETE:
-            revision = tx.stamp(
-                Change(e.kind, Operation.DELETE, self._zone_key(origin, e.kind, p.key), origin, None)
-            )
-            _delete_record(s, origin, e.kind, p.key)
-        else:
-            assert p.row is not None
-            payload = _payload(origin, e.kind, p.row, p.domains)
-            revision = tx.stamp(
-                Change(e.kind, Operation.UPSERT, self._zone_key(origin, e.kind, p.key), origin, payload)
-            )
-            _upsert(s, e.kind, p.row | {"revision": revision}, p.domains)
-        _upsert_version(s, e.kind, origin, p.key, e.version, e.operation is Operation.DELETE, revision)
-        return revision
-
-    @staticmethod
-    def _zone_key(origin: Origin, kind: RecordKind, key: str) -> str:
-        return zone_officer_id(origin.value, key) if kind is RecordKind.OFFICER else key
 
 
 # --- row builders and statements ------------------------------------------------------------------
@@ -317,55 +318,68 @@ def _subject_row(origin: Origin, entry: WriteEntry, s: Subject, key: str) -> dic
     }
 
 
-def _resolve_inspection(
-    s: Session, origin: Origin, entry: WriteEntry, i: Inspection
-) -> tuple[dict[str, Any] | None, list[FieldViolation]]:
-    """Item codes and officer ids may be local: resolve them through the crosswalk and zone ids."""
-    violations: list[FieldViolation] = []
-    code = i.item_code.strip().upper()
-    item = s.get(ItemRow, code)
-    if item is None:
-        code = (
-            s.scalars(
-                select(ItemLocalCode.item_code).where(
-                    ItemLocalCode.origin == origin.value, ItemLocalCode.code == code
+class _InspectionResolver:
+    """Item codes and officer ids may be local: resolved through the crosswalk and zone ids, with one
+    query per batch for the items and one for the officers, not one per record."""
+
+    def __init__(self, s: Session, origin: Origin, pending: list[_Pending]) -> None:
+        self.origin = origin
+        refs = {
+            r.strip().upper()
+            for p in pending
+            if isinstance(p.entry.record, Inspection) and p.entry.operation is Operation.UPSERT
+            for r in p.entry.record.officer_ids
+        }
+        self.items: dict[str, tuple[str, str]] = {}
+        self.officers: dict[str, str] = {}
+        if not refs and not any(p.entry.kind is RecordKind.INSPECTION for p in pending):
+            return
+        status: dict[str, str] = dict(s.execute(select(ItemRow.code, ItemRow.status)).all())
+        self.items = {code: (code, st) for code, st in status.items()}
+        for code, zone in s.execute(
+            select(ItemLocalCode.code, ItemLocalCode.item_code).where(ItemLocalCode.origin == origin.value)
+        ):
+            self.items.setdefault(code, (zone, status[zone]))
+        for chunk in _chunks(sorted(refs)):
+            for zone_id, row_origin, local_id in s.execute(
+                select(OfficerRow.zone_id, OfficerRow.origin, OfficerRow.local_id).where(
+                    OfficerRow.zone_id.in_(chunk)
+                    | ((OfficerRow.origin == origin.value) & OfficerRow.local_id.in_(chunk))
                 )
-            ).first()
-            or ""
-        )
-        item = s.get(ItemRow, code) if code else None
-    if item is None:
-        violations.append(
-            FieldViolation("item_code", f"no zone item or {origin.value} local code {i.item_code!r}")
-        )
-    elif item.status != "in_force":
-        violations.append(FieldViolation("item_code", f"item {item.code} is withdrawn"))
-    officers: list[str] = []
-    for n, ref in enumerate(dict.fromkeys(r.strip().upper() for r in i.officer_ids)):
-        zone_id = s.scalars(
-            select(OfficerRow.zone_id).where(
-                (OfficerRow.zone_id == ref)
-                | ((OfficerRow.origin == origin.value) & (OfficerRow.local_id == ref))
+            ):
+                self.officers[zone_id] = zone_id
+                if row_origin == origin.value:
+                    self.officers[local_id] = zone_id
+
+    def row(self, entry: WriteEntry, i: Inspection) -> tuple[dict[str, Any] | None, list[FieldViolation]]:
+        violations: list[FieldViolation] = []
+        item = self.items.get(i.item_code.strip().upper())
+        if item is None:
+            violations.append(
+                FieldViolation("item_code", f"no zone item or {self.origin.value} local code {i.item_code!r}")
             )
-        ).first()
-        if zone_id is None:
-            violations.append(FieldViolation(f"officer_ids[{n}]", f"no officer {ref!r} in the registry"))
-        else:
-            officers.append(zone_id)
-    if violations:
-        return None, violations
-    row = {
-        "id": entry.local_id.strip().upper(),
-        "origin": origin.value,
-        "inspection_code": i.inspection_code.strip(),
-        "item_code": code,
-        "officer_ids": officers,
-        "subject_credit_code": check_credit_code(i.subject_credit_code),
-        "inspected_at": i.inspected_at,
-        "result": i.result.value,
-        "version": entry.version,
-    }
-    return row, []
+        elif item[1] != "in_force":
+            violations.append(FieldViolation("item_code", f"item {item[0]} is withdrawn"))
+        officers: list[str] = []
+        for n, ref in enumerate(dict.fromkeys(r.strip().upper() for r in i.officer_ids)):
+            zone_id = self.officers.get(ref)
+            if zone_id is None:
+                violations.append(FieldViolation(f"officer_ids[{n}]", f"no officer {ref!r} in the registry"))
+            else:
+                officers.append(zone_id)
+        if violations or item is None:
+            return None, violations
+        return {
+            "id": entry.local_id.strip().upper(),
+            "origin": self.origin.value,
+            "inspection_code": i.inspection_code.strip(),
+            "item_code": item[0],
+            "officer_ids": officers,
+            "subject_credit_code": check_credit_code(i.subject_credit_code),
+            "inspected_at": i.inspected_at,
+            "result": i.result.value,
+            "version": entry.version,
+        }, []
 
 
 _TABLES: dict[RecordKind, Any] = {
@@ -373,81 +387,93 @@ _TABLES: dict[RecordKind, Any] = {
     RecordKind.SUBJECT: SubjectRow,
     RecordKind.INSPECTION: InspectionRow,
 }
+_KEY_COLUMN: dict[RecordKind, Any] = {
+    RecordKind.OFFICER: OfficerRow.local_id,
+    RecordKind.SUBJECT: SubjectRow.credit_code,
+    RecordKind.INSPECTION: InspectionRow.id,
+}
+
+
+def _chunks(values: list[Any], size: int = 500) -> list[list[Any]]:
+    return [values[i : i + size] for i in range(0, len(values), size)]
 
 
 def _insert(s: Session, model: Any) -> Any:
-    return (pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert)(model)
+    """A dialect INSERT (for ON CONFLICT) on the model's table: Core, not the slower ORM bulk path."""
+    table = model.metadata.tables[model.__tablename__]
+    return (pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert)(table)
 
 
-def _upsert(s: Session, kind: RecordKind, row: dict[str, Any], domains: tuple[str, ...]) -> None:
-    model = _TABLES[kind]
-    pk = [c.name for c in model.__table__.primary_key.columns]
-    stmt = _insert(s, model).values(row)
+def _upsert_many(s: Session, model: Any, rows: list[dict[str, Any]], key: list[str]) -> None:
+    stmt = _insert(s, model)
     stmt = stmt.on_conflict_do_update(
-        index_elements=pk, set_={k: stmt.excluded[k] for k in row if k not in pk}
+        index_elements=key, set_={k: stmt.excluded[k] for k in rows[0] if k not in key}
     )
-    s.execute(stmt)
-    if kind is RecordKind.OFFICER:
-        s.execute(delete(OfficerDomain).where(OfficerDomain.officer_id == row["zone_id"]))
-        if domains:
-            s.execute(
-                _insert(s, OfficerDomain), [{"officer_id": row["zone_id"], "domain": d} for d in domains]
-            )
+    s.execute(stmt, rows)
 
 
-def _delete_record(s: Session, origin: Origin, kind: RecordKind, key: str) -> None:
-    if kind is RecordKind.OFFICER:
-        s.execute(delete(OfficerRow).where(OfficerRow.origin == origin.value, OfficerRow.local_id == key))
-    elif kind is RecordKind.SUBJECT:
-        s.execute(delete(SubjectRow).where(SubjectRow.credit_code == key, SubjectRow.origin == origin.value))
-    else:
-        s.execute(delete(InspectionRow).where(InspectionRow.id == key, InspectionRow.origin == origin.value))
-
-
-def _upsert_version(
-    s: Session, kind: RecordKind, origin: Origin, key: str, version: int, deleted: bool, revision: int
-) -> None:
-    stmt = _insert(s, RecordVersion).values(
-        kind=kind.value,
-        origin=origin.value,
-        local_id=key,
-        version=version,
-        deleted=deleted,
-        revision=revision,
+def _store(s: Session, origin: Origin, changes: list[_Pending]) -> None:
+    """Write the final state of every record the batch changed: a few statements per batch."""
+    for kind, model in _TABLES.items():
+        mine = [p for p in changes if p.entry.kind is kind]
+        gone = [p.key for p in mine if p.entry.operation is Operation.DELETE]
+        rows = [p.row for p in mine if p.entry.operation is Operation.UPSERT and p.row is not None]
+        for chunk in _chunks(gone):
+            s.execute(delete(model).where(model.origin == origin.value, _KEY_COLUMN[kind].in_(chunk)))
+        if rows:
+            pk = [c.name for c in model.__table__.primary_key.columns]
+            _upsert_many(s, model, rows, pk)
+        if kind is RecordKind.OFFICER and rows:
+            ids = [r["zone_id"] for r in rows]
+            for chunk in _chunks(ids):
+                s.execute(delete(OfficerDomain).where(OfficerDomain.officer_id.in_(chunk)))
+            links = [
+                {"officer_id": p.row["zone_id"], "domain": d}
+                for p in mine
+                if p.row is not None and p.entry.operation is Operation.UPSERT
+                for d in p.domains
+            ]
+            if links:
+                s.execute(_insert(s, OfficerDomain), links)
+    _upsert_many(
+        s,
+        RecordVersion,
+        [
+            {
+                "kind": p.entry.kind.value,
+                "origin": origin.value,
+                "local_id": p.key,
+                "version": p.entry.version,
+                "deleted": p.entry.operation is Operation.DELETE,
+                "revision": p.revision,
+            }
+            for p in changes
+        ],
+        ["kind", "origin", "local_id"],
     )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["kind", "origin", "local_id"],
-        set_={"version": version, "deleted": deleted, "revision": revision},
-    )
-    s.execute(stmt)
 
 
 def _stored_versions(
     s: Session, origin: Origin, pending: list[_Pending]
 ) -> dict[tuple[str, str], tuple[int, int]]:
-    keys = {(p.entry.kind.value, p.key) for p in pending if not p.violations}
     out: dict[tuple[str, str], tuple[int, int]] = {}
-    keys_list = sorted(keys)
-    for start in range(0, len(keys_list), 500):
-        chunk = keys_list[start : start + 500]
-        rows = s.execute(
-            select(
-                RecordVersion.kind, RecordVersion.local_id, RecordVersion.version, RecordVersion.revision
-            ).where(
-                RecordVersion.origin == origin.value,
-                tuple_(RecordVersion.kind, RecordVersion.local_id).in_(chunk),
+    versions = RecordVersion.metadata.tables["record_versions"].c
+    for kind in {p.entry.kind for p in pending if not p.violations}:
+        keys = sorted({p.key for p in pending if p.entry.kind is kind and not p.violations})
+        for chunk in _chunks(keys):
+            rows = s.execute(
+                select(versions.local_id, versions.version, versions.revision).where(
+                    versions.origin == origin.value, versions.kind == kind.value, versions.local_id.in_(chunk)
+                )
             )
-        )
-        for kind, local_id, version, revision in rows:
-            out[(kind, local_id)] = (int(version), int(revision))
+            for local_id, version, revision in rows:
+                out[(kind.value, local_id)] = (int(version), int(revision))
     return out
 
 
 def _subject_owners(s: Session, codes: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
-    unique = sorted(set(codes))
-    for start in range(0, len(unique), 500):
-        chunk = unique[start : start + 500]
+    for chunk in _chunks(sorted(set(codes))):
         for code, origin in s.execute(
             select(SubjectRow.credit_code, SubjectRow.origin).where(SubjectRow.credit_code.in_(chunk))
         ):
@@ -455,17 +481,25 @@ def _subject_owners(s: Session, codes: list[str]) -> dict[str, str]:
     return out
 
 
-def _clear_quarantine(s: Session, origin: Origin, kind: RecordKind, key: str, now: Any) -> None:
-    s.execute(
-        update(QuarantineEntry)
-        .where(
-            QuarantineEntry.origin == origin.value,
-            QuarantineEntry.kind == kind.value,
-            QuarantineEntry.local_id == key,
-            QuarantineEntry.resolved_at.is_(None),
+def _clear_quarantine(s: Session, origin: Origin, accepted: list[tuple[RecordKind, str]], now: Any) -> None:
+    """A corrected resubmission clears the record's open quarantine entries."""
+    open_entry = s.execute(
+        select(QuarantineEntry.id)
+        .where(QuarantineEntry.origin == origin.value, QuarantineEntry.resolved_at.is_(None))
+        .limit(1)
+    ).first()
+    if open_entry is None:
+        return
+    for chunk in _chunks([(kind.value, key) for kind, key in accepted]):
+        s.execute(
+            update(QuarantineEntry)
+            .where(
+                QuarantineEntry.origin == origin.value,
+                QuarantineEntry.resolved_at.is_(None),
+                tuple_(QuarantineEntry.kind, QuarantineEntry.local_id).in_(chunk),
+            )
+            .values(resolved_at=now)
         )
-        .values(resolved_at=now)
-    )
 
 
 def _touch_platform(s: Session, origin: Origin, now: Any, revision: int) -> None:
