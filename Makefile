@@ -4,7 +4,6 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO   ?= .demo
-DEMO_DB = sqlite:///$(DEMO)/gaozhu.db
 LISTEN ?= 127.0.0.1:50051
 PROTOS := $(wildcard proto/gaozhu/v1/*.proto)
 
@@ -18,17 +17,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The demo zone on the embedded store, served in plaintext on loopback (Ctrl-C stops it).
+# The demo zone on the embedded store: migrate, load through both province agents, serve in
+# plaintext on loopback (Ctrl-C stops it).
+SAMPLES := $(wildcard ../shared/platforms/samples)
 run: $(STAMP)
-	@mkdir -p $(DEMO)
-	$(BIN)/gaozhu db upgrade --db $(DEMO_DB)
-	$(BIN)/gaozhu demo load --db $(DEMO_DB) --data-key-file $(DEMO)/data.key
-	@echo
-	@echo "Serving the demo zone on $(LISTEN). In another terminal, try:"
-	@echo "  $(BIN)/gaozhu query officers --insecure --gateway $(LISTEN) --dispatched"
-	@echo "  $(BIN)/gaozhu query baseline CQ-YJGL-0001 --insecure --gateway $(LISTEN)"
-	@echo
-	$(BIN)/gaozhu serve --db $(DEMO_DB) --insecure --listen $(LISTEN) --data-key-file $(DEMO)/data.key
+	$(BIN)/gaozhu demo run --dir $(DEMO) --listen $(LISTEN) $(if $(SAMPLES),--samples $(SAMPLES))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)

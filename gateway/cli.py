@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from gaozhu.gateway import cli_certs, cli_query, cli_serve, cli_store, cli_sync
+from gaozhu.gateway import cli_adapter, cli_certs, cli_demo, cli_query, cli_serve, cli_store, cli_sync
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,6 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_query.register(verbs)
     cli_certs.register(verbs)
     cli_sync.register(verbs)
+    cli_adapter.register(verbs)
+    cli_demo.register(verbs)
     return parser
 
 

@@ -27,6 +27,7 @@ from gaozhu.registry.records import (
     officer_from_payload,
     subject_from_payload,
 )
+from gaozhu.registry.writes import WriteEntry
 from gaozhu.v1 import common_pb2, inspections_pb2, items_pb2, personnel_pb2, subjects_pb2, sync_pb2
 
 Range = common_pb2.FineRange
@@ -383,3 +384,45 @@ def _deleted_record(kind: RecordKind, key: str, origin: Origin, revision: int) -
     return sync_pb2.Record(
         baseline=items_pb2.Baseline(meta=m, item_code=item_code, version=int(version or 0))
     )
+
+
+def push_entry(entry: WriteEntry) -> sync_pb2.PushEntry:
+    """A registry record as a platform pushes it (the full ID number travels only on Push); used to
+    export the demo zone in each province's format and by tests."""
+    out = sync_pb2.PushEntry(
+        operation=operation_to_proto(entry.operation),
+        kind=kind_to_proto(entry.kind),
+        local_id=entry.local_id,
+        version=entry.version,
+    )
+    record = entry.record
+    if isinstance(record, Officer):
+        officer = out.record.officer
+        officer.local_id = record.local_id
+        officer.name = record.name
+        officer.gender = enum_to_proto(common_pb2.Gender, "GENDER", record.gender)
+        officer.id_number = record.id_number
+        officer.agency_name = record.agency_name
+        officer.agency_code = record.agency_code
+        officer.certificate_no = record.certificate_no
+        officer.certificate_status = enum_to_proto(
+            common_pb2.CertificateStatus, "CERTIFICATE_STATUS", record.certificate_status
+        )
+        officer.certificate_status_reason = record.certificate_status_reason
+        officer.certificate_valid_until = record.certificate_valid_until.isoformat()
+        officer.domains.extend(record.domains)
+        officer.training_hours_tenths = record.training_hours_tenths
+        officer.training_year = record.training_year
+        officer.dispatched = record.dispatched
+        officer.meta.updated_at.FromDatetime(record.updated_at)
+    elif isinstance(record, Subject):
+        subject = out.record.subject
+        subject.credit_code = record.credit_code
+        subject.name = record.name
+        subject.region_code = record.region_code
+        subject.address = record.address
+        subject.industry_code = record.industry_code
+        subject.credit_grade = enum_to_proto(common_pb2.CreditGrade, "CREDIT_GRADE", record.credit_grade)
+        subject.legal_representative = record.legal_representative
+        subject.meta.updated_at.FromDatetime(record.updated_at)
+    return out

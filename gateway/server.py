@@ -112,7 +112,6 @@ class Gateway:
         self._scheduler: AsyncIOScheduler | None = None
 
     async def start(self) -> int:
-        await self.runtime.start()
         guard_services(
             self.server,
             CallGuard(insecure=self.config.insecure),
@@ -142,15 +141,20 @@ class Gateway:
         reflection.enable_server_reflection(
             (*SERVICE_NAMES, health.SERVICE_NAME, reflection.SERVICE_NAME), self.server
         )
-        if self.config.insecure:
-            self.port = self.server.add_insecure_port(self.config.listen)
-        else:
-            assert self.config.tls_dir is not None
-            self.port = self.server.add_secure_port(
-                self.config.listen, server_credentials(self.config.tls_dir)
-            )
-        if self.port == 0:
-            raise OSError(f"could not bind {self.config.listen}")
+        try:
+            if self.config.insecure:
+                self.port = self.server.add_insecure_port(self.config.listen)
+            else:
+                assert self.config.tls_dir is not None
+                self.port = self.server.add_secure_port(
+                    self.config.listen, server_credentials(self.config.tls_dir)
+                )
+        except RuntimeError:
+            self.engine.dispose()
+            raise OSError(
+                f"cannot listen on {self.config.listen}: the address is in use or not local"
+            ) from None
+        await self.runtime.start()
         await self.server.start()
         await self._set_health(health_pb2.HealthCheckResponse.SERVING)
         self._health_task = asyncio.create_task(self._watch_store(), name="gaozhu-health")

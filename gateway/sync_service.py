@@ -141,6 +141,7 @@ class SyncServicer(sync_pb2_grpc.SyncServiceServicer):
                     yield sync_pb2.WatchResponse(event=convert.change_event(event))
                 cursor = event.revision
         kind_values = {k.value for k in kinds}
+        told = cursor  # the revision the client has been told about (event or progress mark)
         while True:
             try:
                 events = hub.after(cursor)
@@ -153,10 +154,17 @@ class SyncServicer(sync_pb2_grpc.SyncServiceServicer):
                 for slot in events:
                     if slot.record.kind in kind_values:
                         yield slot.wire  # pre-serialized: one encoding shared by all watchers
+                        told = slot.record.revision
                     cursor = slot.record.revision
                 continue
+            if told < cursor:
+                # The newest events were filtered out: say at once how far the stream has read,
+                # so a filtered cursor keeps up without waiting for the idle progress mark.
+                told = cursor
+                yield sync_pb2.WatchResponse(progress=sync_pb2.WatchResponse.Progress(revision=cursor))
+                continue
             if not await hub.wait(cursor, self.progress_s):
-                cursor = max(cursor, hub.head)
+                cursor = told = max(cursor, hub.head)
                 yield sync_pb2.WatchResponse(progress=sync_pb2.WatchResponse.Progress(revision=cursor))
 
     def _compaction_point(self) -> int:

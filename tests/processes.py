@@ -19,8 +19,11 @@ from tests.zone import Store
 
 
 class GatewayProcess:
-    def __init__(self, store: Store, *, port: int = 0, extra: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, store: Store, *, port: int = 0, extra: tuple[str, ...] = (), tls_dir: Path | None = None
+    ) -> None:
         self.store = store
+        self.tls_dir = tls_dir
         self.port = port
         self.extra = extra
         self.proc: subprocess.Popen[str] | None = None
@@ -31,6 +34,7 @@ class GatewayProcess:
         return f"127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60.0) -> None:
+        mode = ["--tls-dir", str(self.tls_dir)] if self.tls_dir else ["--insecure"]
         cmd = [
             sys.executable,
             "-m",
@@ -38,7 +42,7 @@ class GatewayProcess:
             "serve",
             "--db",
             self.store.url,
-            "--insecure",
+            *mode,
             "--listen",
             f"127.0.0.1:{self.port}",
             "--data-key-file",

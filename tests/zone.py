@@ -16,10 +16,9 @@ from gaozhu.registry.clock import SystemClock
 from gaozhu.registry.db import create_store_engine
 from gaozhu.registry.demo import DemoZone, demo_zone
 from gaozhu.registry.identifiers import credit_code_check_char
-from gaozhu.registry.records import CreditGrade, Officer, Subject
+from gaozhu.registry.records import CreditGrade, Subject
 from gaozhu.registry.vault import Vault, load_master_key, write_key_file
 from gaozhu.registry.writes import RegistryWriter, WriteEntry, WriteStatus
-from gaozhu.v1 import common_pb2, sync_pb2
 
 if TYPE_CHECKING:
     from gaozhu.gateway.server import Gateway
@@ -75,47 +74,7 @@ async def running_gateway(
         await gateway.stop(grace=0.5)
 
 
-def push_entry(entry: WriteEntry) -> sync_pb2.PushEntry:
-    """A demo record as a platform would push it (the full ID number travels only on Push)."""
-    out = sync_pb2.PushEntry(
-        operation=convert.operation_to_proto(entry.operation),
-        kind=convert.kind_to_proto(entry.kind),
-        local_id=entry.local_id,
-        version=entry.version,
-    )
-    record = entry.record
-    if isinstance(record, Officer):
-        officer = out.record.officer
-        officer.local_id = record.local_id
-        officer.name = record.name
-        officer.gender = convert.enum_to_proto(common_pb2.Gender, "GENDER", record.gender)
-        officer.id_number = record.id_number
-        officer.agency_name = record.agency_name
-        officer.agency_code = record.agency_code
-        officer.certificate_no = record.certificate_no
-        officer.certificate_status = convert.enum_to_proto(
-            common_pb2.CertificateStatus, "CERTIFICATE_STATUS", record.certificate_status
-        )
-        officer.certificate_status_reason = record.certificate_status_reason
-        officer.certificate_valid_until = record.certificate_valid_until.isoformat()
-        officer.domains.extend(record.domains)
-        officer.training_hours_tenths = record.training_hours_tenths
-        officer.training_year = record.training_year
-        officer.dispatched = record.dispatched
-        officer.meta.updated_at.FromDatetime(record.updated_at)
-    elif isinstance(record, Subject):
-        subject = out.record.subject
-        subject.credit_code = record.credit_code
-        subject.name = record.name
-        subject.region_code = record.region_code
-        subject.address = record.address
-        subject.industry_code = record.industry_code
-        subject.credit_grade = convert.enum_to_proto(
-            common_pb2.CreditGrade, "CREDIT_GRADE", record.credit_grade
-        )
-        subject.legal_representative = record.legal_representative
-        subject.meta.updated_at.FromDatetime(record.updated_at)
-    return out
+push_entry = convert.push_entry
 
 
 def subject_entries(origin: Origin, count: int, *, start: int = 0, version: int = 1) -> list[WriteEntry]:
