@@ -1,1 +1,1 @@
-"""Gateway glue: grpc.aio servicers, interceptors, scheduler and the gaozhu CLI."""
+"""Gateway glue: grpc.aio servicers, the call guard, scheduler jobs and the gaozhu CLI."""

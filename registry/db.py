@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 DEFAULT_URL = "sqlite:///./gaozhu.db"
 _BEGIN_OPTION = "gaozhu_sqlite_begin"
@@ -45,6 +46,13 @@ def create_store_engine(url: str | None = None, **kwargs: Any) -> Engine:
 def reader(engine: Engine) -> Engine:
     """The same engine, but its transactions start deferred: for read-only work."""
     return engine.execution_options(**{_BEGIN_OPTION: "DEFERRED"})
+
+
+def read_consistently(engine: Engine) -> Session:
+    """A session whose transaction reads one snapshot (SQLite WAL does; PostgreSQL needs REPEATABLE READ)."""
+    if engine.dialect.name == "postgresql":
+        return Session(engine.execution_options(isolation_level="REPEATABLE READ"))
+    return Session(reader(engine))
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -28,7 +28,7 @@ from gaozhu.registry.changelog import (
     current_revision,
     read_changes,
 )
-from gaozhu.registry.db import reader
+from gaozhu.registry.db import read_consistently, reader
 from gaozhu.registry.errors import FieldViolation, InvalidArgument, NotFound
 from gaozhu.registry.models import OfficerDomain, OfficerRow, SubjectRow
 from gaozhu.registry.records import (
@@ -133,9 +133,7 @@ class ReadModel:
     def load(cls, engine: Engine) -> ReadModel:
         """A consistent snapshot of the tables (one read transaction) at the revision it reports."""
         model = cls()
-        with Session(reader(engine)) as s, s.begin():
-            if s.get_bind().dialect.name == "postgresql":
-                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        with read_consistently(engine) as s, s.begin():
             model.revision = current_revision(s)[0]
             domains: dict[str, list[str]] = {}
             for officer_id, domain in s.execute(

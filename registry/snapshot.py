@@ -12,10 +12,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 
 from gaozhu.registry.changelog import Origin, RecordKind, current_revision
-from gaozhu.registry.db import reader
+from gaozhu.registry.db import read_consistently
 from gaozhu.registry.items import BaselineRecord, ItemRecord, baseline_record, list_items
 from gaozhu.registry.models import BaselineRow, InspectionRow, OfficerDomain, OfficerRow, SubjectRow
 from gaozhu.registry.readmodel import officer_view, subject_view
@@ -39,14 +38,6 @@ class RegistryView:
     inspections: list[InspectionView] = field(default_factory=list)
 
 
-def read_consistently(engine: Engine) -> Session:
-    """A session whose first statement starts a snapshot-consistent read transaction."""
-    session = Session(reader(engine))
-    if engine.dialect.name == "postgresql":
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-    return session
-
-
 def take_snapshot(engine: Engine, kinds: Collection[RecordKind]) -> RegistryView:
     with read_consistently(engine) as s, s.begin():
         view = RegistryView(current_revision(s)[0])
@@ -55,7 +46,13 @@ def take_snapshot(engine: Engine, kinds: Collection[RecordKind]) -> RegistryView
         if RecordKind.BASELINE in kinds:
             view.baselines = [
                 baseline_record(s, row)
-                for row in s.scalars(select(BaselineRow).order_by(BaselineRow.item_code, BaselineRow.version))
+                for row in s.scalars(
+                    select(BaselineRow)
+                    .where(
+                        BaselineRow.revision > 0
+                    )  # announced only: a published future version is not yet the zone's
+                    .order_by(BaselineRow.item_code, BaselineRow.version)
+                )
             ]
         if RecordKind.OFFICER in kinds:
             domains: dict[str, list[str]] = {}
