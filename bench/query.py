@@ -11,10 +11,8 @@ import argparse
 import asyncio
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import grpc
@@ -23,50 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.load import run_load  # noqa: E402
+from bench.servers import start_echo, start_gateway  # noqa: E402
 from gaozhu.gateway.identity import IDENTITY_HEADER  # noqa: E402
 from gaozhu.registry.changelog import RecordKind  # noqa: E402
 from gaozhu.v1 import registry_pb2, registry_pb2_grpc  # noqa: E402
 from tests.zone import make_store  # noqa: E402
-
-
-def _start_gateway(store_url: str, key_file: Path) -> tuple[subprocess.Popen[str], int]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "gaozhu.gateway.cli",
-        "serve",
-        "--db",
-        store_url,
-        "--insecure",
-        "--listen",
-        "127.0.0.1:0",
-        "--data-key-file",
-        str(key_file),
-        "--grace",
-        "1",
-    ]
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    assert proc.stderr is not None
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            break
-        event = json.loads(line)
-        if event.get("event") == "serving":
-            # Keep reading the log in the background so the pipe never fills up.
-            subprocess.Popen(["cat"], stdin=proc.stderr, stdout=subprocess.DEVNULL)
-            return proc, int(event["port"])
-    proc.kill()
-    raise RuntimeError("gateway did not start")
-
-
-def _start_echo() -> tuple[subprocess.Popen[str], int]:
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "bench" / "echo_server.py")], stdout=subprocess.PIPE, text=True
-    )
-    assert proc.stdout is not None
-    return proc, int(proc.stdout.readline())
 
 
 async def _measure(
@@ -124,8 +83,8 @@ def main() -> None:
         officer_ids = [
             e.local_id for e in store.demo.chongqing + store.demo.sichuan if e.kind is RecordKind.OFFICER
         ]
-        echo, echo_port = _start_echo()
-        gateway, gateway_port = _start_gateway(store.url, store.key_file)
+        echo, echo_port = start_echo()
+        gateway, gateway_port = start_gateway(store.url, store.key_file)
         try:
             figures = asyncio.run(
                 _measure(echo_port, gateway_port, officer_ids, args.seconds, args.in_flight)

@@ -12,7 +12,7 @@ import ipaddress
 import signal
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,8 +24,9 @@ from grpc_reflection.v1alpha import reflection
 
 from gaozhu import migrations
 from gaozhu.gateway.certs import server_credentials
-from gaozhu.gateway.interceptors import CallGuard, guard_services
-from gaozhu.gateway.jobs import DEFAULT_RETENTION, start_scheduler
+from gaozhu.gateway.discretion_service import DiscretionServicer
+from gaozhu.gateway.guard import CallGuard, guard_services
+from gaozhu.gateway.jobs import DEFAULT_RETENTION, arm_announcement, start_scheduler
 from gaozhu.gateway.registry_service import RegistryServicer
 from gaozhu.gateway.runtime import Runtime
 from gaozhu.gateway.sync_service import SyncServicer
@@ -35,6 +36,7 @@ from gaozhu.registry.errors import FailedPrecondition
 from gaozhu.registry.vault import Vault, load_master_key
 from gaozhu.v1 import (
     credentials_pb2_grpc,
+    discretion_pb2,
     discretion_pb2_grpc,
     registry_pb2,
     registry_pb2_grpc,
@@ -49,6 +51,7 @@ T = TypeVar("T")
 SERVICE_NAMES = (
     registry_pb2.DESCRIPTOR.services_by_name["RegistryService"].full_name,
     sync_pb2.DESCRIPTOR.services_by_name["SyncService"].full_name,
+    discretion_pb2.DESCRIPTOR.services_by_name["DiscretionService"].full_name,
 )
 
 
@@ -125,7 +128,7 @@ class Gateway:
                 # first and callers get UNIMPLEMENTED, not an unknown service (README: "What works today").
                 (
                     discretion_pb2_grpc.add_DiscretionServiceServicer_to_server,
-                    discretion_pb2_grpc.DiscretionServiceServicer(),
+                    DiscretionServicer(self.runtime, schedule_announcement=self._arm_announcement),
                 ),
                 (
                     credentials_pb2_grpc.add_CredentialServiceServicer_to_server,
@@ -173,6 +176,11 @@ class Gateway:
             store=database_url(self.config.db_url).split("://", 1)[0],
         )
         return self.port
+
+    def _arm_announcement(self, when: datetime) -> None:
+        """A baseline version was published for `when`: (re)arm the scheduler's date job."""
+        if self._scheduler is not None:
+            arm_announcement(self._scheduler, self.engine, self.runtime.clock, self.runtime.notify_commit)
 
     async def _set_health(self, status: int) -> None:
         for name in ("", *SERVICE_NAMES):

@@ -154,7 +154,9 @@ def baseline_at(session: Session, item_code: str, at: datetime | None = None) ->
     moment = at or datetime.now(UTC)
     row = session.scalars(
         select(BaselineRow)
-        .where(BaselineRow.item_code == zone_code, BaselineRow.effective_from <= moment)
+        .where(
+            BaselineRow.item_code == zone_code, BaselineRow.effective_from <= moment, BaselineRow.revision > 0
+        )
         .order_by(BaselineRow.effective_from.desc(), BaselineRow.version.desc())
         .limit(1)
     ).first()

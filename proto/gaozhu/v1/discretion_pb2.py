@@ -27,41 +27,41 @@ from gaozhu.v1 import items_pb2 as gaozhu_dot_v1_dot_items__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1agaozhu/v1/discretion.proto\x12\tgaozhu.v1\x1a\x16gaozhu/v1/common.proto\x1a\x15gaozhu/v1/items.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xee\x03\n\x05\x46\x61\x63ts\x12/\n\x0boccurred_at\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\ndecided_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0f\x66irst_violation\x18\x03 \x01(\x08\x12\x1d\n\x04harm\x18\x04 \x01(\x0e\x32\x0f.gaozhu.v1.Harm\x12\x19\n\x11\x63orrected_in_time\x18\x05 \x01(\x08\x12\x19\n\x11illegal_gains_fen\x18\x06 \x01(\x03\x12\x17\n\x0f\x62\x61se_amount_fen\x18\x07 \x01(\x03\x12\x10\n\x08quantity\x18\x08 \x01(\x03\x12\x18\n\x10repeat_within_2y\x18\t \x01(\x08\x12\x18\n\x10voluntary_report\x18\n \x01(\x08\x12\x12\n\ncooperated\x18\x0b \x01(\x08\x12\x0f\n\x07\x63oerced\x18\x0c \x01(\x08\x12\x10\n\x08no_fault\x18\r \x01(\x08\x12\x1c\n\x0fparty_age_years\x18\x0e \x01(\x05H\x00\x88\x01\x01\x12\x31\n\rdiscovered_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1b\n\x13subject_region_code\x18\x10 \x01(\tB\x12\n\x10_party_age_years\"5\n\x06Reason\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x0f\n\x07matched\x18\x03 \x01(\x08\"\xc4\x02\n\x08\x44\x65\x63ision\x12\x11\n\titem_code\x18\x01 \x01(\t\x12\x18\n\x10\x62\x61seline_version\x18\x02 \x01(\x05\x12\x16\n\x0e\x62\x61seline_label\x18\x03 \x01(\t\x12!\n\x04tier\x18\x04 \x01(\x0e\x32\x13.gaozhu.v1.TierName\x12\x0f\n\x07min_fen\x18\x05 \x01(\x03\x12\x0f\n\x07max_fen\x18\x06 \x01(\x03\x12\x17\n\x0fother_sanctions\x18\x07 \x03(\t\x12\"\n\x07reasons\x18\x08 \x03(\x0b\x32\x11.gaozhu.v1.Reason\x12\x12\n\nno_penalty\x18\t \x01(\x08\x12\x1a\n\x12needs_legal_review\x18\n \x01(\x08\x12\x15\n\rneeds_hearing\x18\x0b \x01(\x08\x12\x11\n\tprocedure\x18\x0c \x01(\t\x12\x17\n\x0fprecedence_note\x18\r \x01(\t\"C\n\rAssessRequest\x12\x11\n\titem_code\x18\x01 \x01(\t\x12\x1f\n\x05\x66\x61\x63ts\x18\x02 \x01(\x0b\x32\x10.gaozhu.v1.Facts\"7\n\x0e\x41ssessResponse\x12%\n\x08\x64\x65\x63ision\x18\x01 \x01(\x0b\x32\x13.gaozhu.v1.Decision\"@\n\x12\x42\x61tchAssessRequest\x12*\n\x08requests\x18\x01 \x03(\x0b\x32\x18.gaozhu.v1.AssessRequest\"?\n\x13\x42\x61tchAssessResponse\x12(\n\x07results\x18\x01 \x03(\x0b\x32\x17.gaozhu.v1.AssessResult\"j\n\x0c\x41ssessResult\x12\'\n\x08\x64\x65\x63ision\x18\x01 \x01(\x0b\x32\x13.gaozhu.v1.DecisionH\x00\x12\'\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x16.gaozhu.v1.AssessErrorH\x00\x42\x08\n\x06result\"[\n\x0b\x41ssessError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12-\n\nviolations\x18\x03 \x03(\x0b\x32\x19.gaozhu.v1.FieldViolation\"c\n\x13\x43heckPenaltyRequest\x12\x11\n\titem_code\x18\x01 \x01(\t\x12\x1f\n\x05\x66\x61\x63ts\x18\x02 \x01(\x0b\x32\x10.gaozhu.v1.Facts\x12\x18\n\x10imposed_fine_fen\x18\x03 \x01(\x03\"\x96\x01\n\x14\x43heckPenaltyResponse\x12\x13\n\x0bwithin_tier\x18\x01 \x01(\x08\x12\x1e\n\x16within_statutory_range\x18\x02 \x01(\x08\x12%\n\x08\x64\x65\x63ision\x18\x03 \x01(\x0b\x32\x13.gaozhu.v1.Decision\x12\"\n\x07reasons\x18\x04 \x03(\x0b\x32\x11.gaozhu.v1.Reason\"\x8e\x01\n\x16PublishBaselineRequest\x12\x11\n\titem_code\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\x32\n\x0e\x65\x66\x66\x65\x63tive_from\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1e\n\x05tiers\x18\x04 \x03(\x0b\x32\x0f.gaozhu.v1.Tier\"@\n\x17PublishBaselineResponse\x12%\n\x08\x62\x61seline\x18\x01 \x01(\x0b\x32\x13.gaozhu.v1.Baseline*M\n\x04Harm\x12\x14\n\x10HARM_UNSPECIFIED\x10\x00\x12\r\n\tHARM_NONE\x10\x01\x12\x0e\n\nHARM_MINOR\x10\x02\x12\x10\n\x0cHARM_SERIOUS\x10\x03\x32\xcb\x02\n\x11\x44iscretionService\x12=\n\x06\x41ssess\x12\x18.gaozhu.v1.AssessRequest\x1a\x19.gaozhu.v1.AssessResponse\x12L\n\x0b\x42\x61tchAssess\x12\x1d.gaozhu.v1.BatchAssessRequest\x1a\x1e.gaozhu.v1.BatchAssessResponse\x12O\n\x0c\x43heckPenalty\x12\x1e.gaozhu.v1.CheckPenaltyRequest\x1a\x1f.gaozhu.v1.CheckPenaltyResponse\x12X\n\x0fPublishBaseline\x12!.gaozhu.v1.PublishBaselineRequest\x1a\".gaozhu.v1.PublishBaselineResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1agaozhu/v1/discretion.proto\x12\tgaozhu.v1\x1a\x16gaozhu/v1/common.proto\x1a\x15gaozhu/v1/items.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf4\x04\n\x05\x46\x61\x63ts\x12/\n\x0boccurred_at\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\ndecided_at\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0f\x66irst_violation\x18\x03 \x01(\x08\x12\x1d\n\x04harm\x18\x04 \x01(\x0e\x32\x0f.gaozhu.v1.Harm\x12\x19\n\x11\x63orrected_in_time\x18\x05 \x01(\x08\x12\x19\n\x11illegal_gains_fen\x18\x06 \x01(\x03\x12\x17\n\x0f\x62\x61se_amount_fen\x18\x07 \x01(\x03\x12\x10\n\x08quantity\x18\x08 \x01(\x03\x12\x18\n\x10repeat_within_2y\x18\t \x01(\x08\x12\x18\n\x10voluntary_report\x18\n \x01(\x08\x12\x12\n\ncooperated\x18\x0b \x01(\x08\x12\x0f\n\x07\x63oerced\x18\x0c \x01(\x08\x12\x10\n\x08no_fault\x18\r \x01(\x08\x12\x1c\n\x0fparty_age_years\x18\x0e \x01(\x05H\x00\x88\x01\x01\x12\x31\n\rdiscovered_at\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1b\n\x13subject_region_code\x18\x10 \x01(\t\x12\x17\n\x0fminor_violation\x18\x11 \x01(\x08\x12\x13\n\x0bobstruction\x18\x12 \x01(\x08\x12\x1b\n\x13serious_consequence\x18\x13 \x01(\x08\x12!\n\x19\x65ndangers_life_or_finance\x18\x14 \x01(\x08\x12\x16\n\x0enatural_person\x18\x15 \x01(\x08\x42\x12\n\x10_party_age_years\"5\n\x06Reason\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x0f\n\x07matched\x18\x03 \x01(\x08\"\xc4\x02\n\x08\x44\x65\x63ision\x12\x11\n\titem_code\x18\x01 \x01(\t\x12\x18\n\x10\x62\x61seline_version\x18\x02 \x01(\x05\x12\x16\n\x0e\x62\x61seline_label\x18\x03 \x01(\t\x12!\n\x04tier\x18\x04 \x01(\x0e\x32\x13.gaozhu.v1.TierName\x12\x0f\n\x07min_fen\x18\x05 \x01(\x03\x12\x0f\n\x07max_fen\x18\x06 \x01(\x03\x12\x17\n\x0fother_sanctions\x18\x07 \x03(\t\x12\"\n\x07reasons\x18\x08 \x03(\x0b\x32\x11.gaozhu.v1.Reason\x12\x12\n\nno_penalty\x18\t \x01(\x08\x12\x1a\n\x12needs_legal_review\x18\n \x01(\x08\x12\x15\n\rneeds_hearing\x18\x0b \x01(\x08\x12\x11\n\tprocedure\x18\x0c \x01(\t\x12\x17\n\x0fprecedence_note\x18\r \x01(\t\"C\n\rAssessRequest\x12\x11\n\titem_code\x18\x01 \x01(\t\x12\x1f\n\x05\x66\x61\x63ts\x18\x02 \x01(\x0b\x32\x10.gaozhu.v1.Facts\"7\n\x0e\x41ssessResponse\x12%\n\x08\x64\x65\x63ision\x18\x01 \x01(\x0b\x32\x13.gaozhu.v1.Decision\"@\n\x12\x42\x61tchAssessRequest\x12*\n\x08requests\x18\x01 \x03(\x0b\x32\x18.gaozhu.v1.AssessRequest\"?\n\x13\x42\x61tchAssessResponse\x12(\n\x07results\x18\x01 \x03(\x0b\x32\x17.gaozhu.v1.AssessResult\"j\n\x0c\x41ssessResult\x12\'\n\x08\x64\x65\x63ision\x18\x01 \x01(\x0b\x32\x13.gaozhu.v1.DecisionH\x00\x12\'\n\x05\x65rror\x18\x02 \x01(\x0b\x32\x16.gaozhu.v1.AssessErrorH\x00\x42\x08\n\x06result\"[\n\x0b\x41ssessError\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12-\n\nviolations\x18\x03 \x03(\x0b\x32\x19.gaozhu.v1.FieldViolation\"c\n\x13\x43heckPenaltyRequest\x12\x11\n\titem_code\x18\x01 \x01(\t\x12\x1f\n\x05\x66\x61\x63ts\x18\x02 \x01(\x0b\x32\x10.gaozhu.v1.Facts\x12\x18\n\x10imposed_fine_fen\x18\x03 \x01(\x03\"\x96\x01\n\x14\x43heckPenaltyResponse\x12\x13\n\x0bwithin_tier\x18\x01 \x01(\x08\x12\x1e\n\x16within_statutory_range\x18\x02 \x01(\x08\x12%\n\x08\x64\x65\x63ision\x18\x03 \x01(\x0b\x32\x13.gaozhu.v1.Decision\x12\"\n\x07reasons\x18\x04 \x03(\x0b\x32\x11.gaozhu.v1.Reason\"\x8e\x01\n\x16PublishBaselineRequest\x12\x11\n\titem_code\x18\x01 \x01(\t\x12\r\n\x05label\x18\x02 \x01(\t\x12\x32\n\x0e\x65\x66\x66\x65\x63tive_from\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x1e\n\x05tiers\x18\x04 \x03(\x0b\x32\x0f.gaozhu.v1.Tier\"@\n\x17PublishBaselineResponse\x12%\n\x08\x62\x61seline\x18\x01 \x01(\x0b\x32\x13.gaozhu.v1.Baseline*M\n\x04Harm\x12\x14\n\x10HARM_UNSPECIFIED\x10\x00\x12\r\n\tHARM_NONE\x10\x01\x12\x0e\n\nHARM_MINOR\x10\x02\x12\x10\n\x0cHARM_SERIOUS\x10\x03\x32\xcb\x02\n\x11\x44iscretionService\x12=\n\x06\x41ssess\x12\x18.gaozhu.v1.AssessRequest\x1a\x19.gaozhu.v1.AssessResponse\x12L\n\x0b\x42\x61tchAssess\x12\x1d.gaozhu.v1.BatchAssessRequest\x1a\x1e.gaozhu.v1.BatchAssessResponse\x12O\n\x0c\x43heckPenalty\x12\x1e.gaozhu.v1.CheckPenaltyRequest\x1a\x1f.gaozhu.v1.CheckPenaltyResponse\x12X\n\x0fPublishBaseline\x12!.gaozhu.v1.PublishBaselineRequest\x1a\".gaozhu.v1.PublishBaselineResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'gaozhu.v1.discretion_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_HARM']._serialized_start=1923
-  _globals['_HARM']._serialized_end=2000
+  _globals['_HARM']._serialized_start=2057
+  _globals['_HARM']._serialized_end=2134
   _globals['_FACTS']._serialized_start=122
-  _globals['_FACTS']._serialized_end=616
-  _globals['_REASON']._serialized_start=618
-  _globals['_REASON']._serialized_end=671
-  _globals['_DECISION']._serialized_start=674
-  _globals['_DECISION']._serialized_end=998
-  _globals['_ASSESSREQUEST']._serialized_start=1000
-  _globals['_ASSESSREQUEST']._serialized_end=1067
-  _globals['_ASSESSRESPONSE']._serialized_start=1069
-  _globals['_ASSESSRESPONSE']._serialized_end=1124
-  _globals['_BATCHASSESSREQUEST']._serialized_start=1126
-  _globals['_BATCHASSESSREQUEST']._serialized_end=1190
-  _globals['_BATCHASSESSRESPONSE']._serialized_start=1192
-  _globals['_BATCHASSESSRESPONSE']._serialized_end=1255
-  _globals['_ASSESSRESULT']._serialized_start=1257
-  _globals['_ASSESSRESULT']._serialized_end=1363
-  _globals['_ASSESSERROR']._serialized_start=1365
-  _globals['_ASSESSERROR']._serialized_end=1456
-  _globals['_CHECKPENALTYREQUEST']._serialized_start=1458
-  _globals['_CHECKPENALTYREQUEST']._serialized_end=1557
-  _globals['_CHECKPENALTYRESPONSE']._serialized_start=1560
-  _globals['_CHECKPENALTYRESPONSE']._serialized_end=1710
-  _globals['_PUBLISHBASELINEREQUEST']._serialized_start=1713
-  _globals['_PUBLISHBASELINEREQUEST']._serialized_end=1855
-  _globals['_PUBLISHBASELINERESPONSE']._serialized_start=1857
-  _globals['_PUBLISHBASELINERESPONSE']._serialized_end=1921
-  _globals['_DISCRETIONSERVICE']._serialized_start=2003
-  _globals['_DISCRETIONSERVICE']._serialized_end=2334
+  _globals['_FACTS']._serialized_end=750
+  _globals['_REASON']._serialized_start=752
+  _globals['_REASON']._serialized_end=805
+  _globals['_DECISION']._serialized_start=808
+  _globals['_DECISION']._serialized_end=1132
+  _globals['_ASSESSREQUEST']._serialized_start=1134
+  _globals['_ASSESSREQUEST']._serialized_end=1201
+  _globals['_ASSESSRESPONSE']._serialized_start=1203
+  _globals['_ASSESSRESPONSE']._serialized_end=1258
+  _globals['_BATCHASSESSREQUEST']._serialized_start=1260
+  _globals['_BATCHASSESSREQUEST']._serialized_end=1324
+  _globals['_BATCHASSESSRESPONSE']._serialized_start=1326
+  _globals['_BATCHASSESSRESPONSE']._serialized_end=1389
+  _globals['_ASSESSRESULT']._serialized_start=1391
+  _globals['_ASSESSRESULT']._serialized_end=1497
+  _globals['_ASSESSERROR']._serialized_start=1499
+  _globals['_ASSESSERROR']._serialized_end=1590
+  _globals['_CHECKPENALTYREQUEST']._serialized_start=1592
+  _globals['_CHECKPENALTYREQUEST']._serialized_end=1691
+  _globals['_CHECKPENALTYRESPONSE']._serialized_start=1694
+  _globals['_CHECKPENALTYRESPONSE']._serialized_end=1844
+  _globals['_PUBLISHBASELINEREQUEST']._serialized_start=1847
+  _globals['_PUBLISHBASELINEREQUEST']._serialized_end=1989
+  _globals['_PUBLISHBASELINERESPONSE']._serialized_start=1991
+  _globals['_PUBLISHBASELINERESPONSE']._serialized_end=2055
+  _globals['_DISCRETIONSERVICE']._serialized_start=2137
+  _globals['_DISCRETIONSERVICE']._serialized_end=2468
 # @@protoc_insertion_point(module_scope)

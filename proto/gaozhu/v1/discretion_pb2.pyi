@@ -24,7 +24,7 @@ HARM_MINOR: Harm
 HARM_SERIOUS: Harm
 
 class Facts(_message.Message):
-    __slots__ = ("occurred_at", "decided_at", "first_violation", "harm", "corrected_in_time", "illegal_gains_fen", "base_amount_fen", "quantity", "repeat_within_2y", "voluntary_report", "cooperated", "coerced", "no_fault", "party_age_years", "discovered_at", "subject_region_code")
+    __slots__ = ("occurred_at", "decided_at", "first_violation", "harm", "corrected_in_time", "illegal_gains_fen", "base_amount_fen", "quantity", "repeat_within_2y", "voluntary_report", "cooperated", "coerced", "no_fault", "party_age_years", "discovered_at", "subject_region_code", "minor_violation", "obstruction", "serious_consequence", "endangers_life_or_finance", "natural_person")
     OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
     DECIDED_AT_FIELD_NUMBER: _ClassVar[int]
     FIRST_VIOLATION_FIELD_NUMBER: _ClassVar[int]
@@ -41,6 +41,11 @@ class Facts(_message.Message):
     PARTY_AGE_YEARS_FIELD_NUMBER: _ClassVar[int]
     DISCOVERED_AT_FIELD_NUMBER: _ClassVar[int]
     SUBJECT_REGION_CODE_FIELD_NUMBER: _ClassVar[int]
+    MINOR_VIOLATION_FIELD_NUMBER: _ClassVar[int]
+    OBSTRUCTION_FIELD_NUMBER: _ClassVar[int]
+    SERIOUS_CONSEQUENCE_FIELD_NUMBER: _ClassVar[int]
+    ENDANGERS_LIFE_OR_FINANCE_FIELD_NUMBER: _ClassVar[int]
+    NATURAL_PERSON_FIELD_NUMBER: _ClassVar[int]
     occurred_at: _timestamp_pb2.Timestamp
     decided_at: _timestamp_pb2.Timestamp
     first_violation: bool
@@ -57,7 +62,12 @@ class Facts(_message.Message):
     party_age_years: int
     discovered_at: _timestamp_pb2.Timestamp
     subject_region_code: str
-    def __init__(self, occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., first_violation: _Optional[bool] = ..., harm: _Optional[_Union[Harm, str]] = ..., corrected_in_time: _Optional[bool] = ..., illegal_gains_fen: _Optional[int] = ..., base_amount_fen: _Optional[int] = ..., quantity: _Optional[int] = ..., repeat_within_2y: _Optional[bool] = ..., voluntary_report: _Optional[bool] = ..., cooperated: _Optional[bool] = ..., coerced: _Optional[bool] = ..., no_fault: _Optional[bool] = ..., party_age_years: _Optional[int] = ..., discovered_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., subject_region_code: _Optional[str] = ...) -> None: ...
+    minor_violation: bool
+    obstruction: bool
+    serious_consequence: bool
+    endangers_life_or_finance: bool
+    natural_person: bool
+    def __init__(self, occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., decided_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., first_violation: _Optional[bool] = ..., harm: _Optional[_Union[Harm, str]] = ..., corrected_in_time: _Optional[bool] = ..., illegal_gains_fen: _Optional[int] = ..., base_amount_fen: _Optional[int] = ..., quantity: _Optional[int] = ..., repeat_within_2y: _Optional[bool] = ..., voluntary_report: _Optional[bool] = ..., cooperated: _Optional[bool] = ..., coerced: _Optional[bool] = ..., no_fault: _Optional[bool] = ..., party_age_years: _Optional[int] = ..., discovered_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., subject_region_code: _Optional[str] = ..., minor_violation: _Optional[bool] = ..., obstruction: _Optional[bool] = ..., serious_consequence: _Optional[bool] = ..., endangers_life_or_finance: _Optional[bool] = ..., natural_person: _Optional[bool] = ...) -> None: ...
 
 class Reason(_message.Message):
     __slots__ = ("code", "text", "matched")
