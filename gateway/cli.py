@@ -6,7 +6,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from gaozhu.gateway import cli_adapter, cli_certs, cli_demo, cli_query, cli_serve, cli_store, cli_sync
+from gaozhu.gateway import (
+    cli_adapter,
+    cli_certs,
+    cli_demo,
+    cli_discretion,
+    cli_item,
+    cli_query,
+    cli_serve,
+    cli_store,
+    cli_sync,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_sync.register(verbs)
     cli_adapter.register(verbs)
     cli_demo.register(verbs)
+    cli_item.register(verbs)
+    cli_discretion.register(verbs)
     return parser
 
 

@@ -2,8 +2,8 @@
 and the wake-up that tells the read model (and watchers) a commit happened.
 
 Commits made in this process wake the read model directly (`notify_commit`). Commits made by
-another process (a migration, `gaozhu` verbs writing the store) are noticed by a cheap check of
-the revision counter once a second.
+another process (a migration, `gaozhu` verbs writing the store, another replica) arrive on
+PostgreSQL as LISTEN/NOTIFY wake-ups, and on SQLite through a cheap check of the revision counter.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+import psycopg
 import structlog
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
 from gaozhu.gateway.watch_hub import WatchHub
-from gaozhu.registry.changelog import ChangeRecord, read_changes
+from gaozhu.registry.changelog import NOTIFY_CHANNEL, ChangeRecord, read_changes
 from gaozhu.registry.clock import Clock
 from gaozhu.registry.db import reader
 from gaozhu.registry.models import ZoneState
@@ -38,7 +39,7 @@ class Runtime:
         vault: Vault,
         clock: Clock,
         *,
-        external_poll_s: float = 1.0,
+        external_poll_s: float | None = None,
         watch_buffer: int = 4096,
     ) -> None:
         self.engine = engine
@@ -48,7 +49,10 @@ class Runtime:
         self.readmodel = ReadModel()
         self.hub = WatchHub(watch_buffer)
         self.writer = RegistryWriter(engine, vault, clock, on_commit=self.notify_commit)
-        self.external_poll_s = external_poll_s
+        # SQLite has no notifications: a one-row revision check four times a second keeps commits by
+        # other processes (a migration) well within a second. PostgreSQL listens; the check is a backstop.
+        postgres = engine.dialect.name == "postgresql"
+        self.external_poll_s = external_poll_s or (5.0 if postgres else 0.25)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake = asyncio.Event()
         self._handed: list[list[ChangeRecord]] = []
@@ -65,6 +69,8 @@ class Runtime:
             asyncio.create_task(self._follow_commits(), name="gaozhu-follow"),
             asyncio.create_task(self._poll_external(), name="gaozhu-poll"),
         ]
+        if self.engine.dialect.name == "postgresql":
+            self._tasks.append(asyncio.create_task(self._listen(), name="gaozhu-listen"))
 
     async def stop(self) -> None:
         for task in self._tasks:
@@ -123,6 +129,23 @@ class Runtime:
             self._loop.call_soon_threadsafe(self._wake.set)
             return []
         return entries
+
+    async def _listen(self) -> None:
+        """PostgreSQL: commits by other processes (migrations, replicas) arrive as NOTIFY wake-ups."""
+        dsn = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        while True:
+            try:
+                conn = await psycopg.AsyncConnection.connect(dsn, autocommit=True)
+                async with conn:
+                    await conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    self._wake.set()  # anything committed while we were not listening
+                    async for _ in conn.notifies():
+                        self._wake.set()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # reconnect; the revision check covers the gap meanwhile
+                log.warning("listen_failed", error=exc.__class__.__name__)
+                await asyncio.sleep(1.0)
 
     async def _poll_external(self) -> None:
         while True:

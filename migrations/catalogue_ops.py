@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from gaozhu.registry.catalogue import CatalogueItem
+from gaozhu.registry.changelog import notify_revision
 from gaozhu.registry.domains import DOMAINS
 from gaozhu.registry.sanctions import range_to_dict, tier_to_dict
 
@@ -119,6 +120,7 @@ class _Revisions:
             self.conn.execute(
                 zone_state.update().where(zone_state.c.id == 1).values(revision=self.base + len(self.rows))
             )
+            notify_revision(self.conn, self.base + len(self.rows))
 
 
 def seed_domains(conn: Connection) -> None:
@@ -266,3 +268,76 @@ def remove_items(conn: Connection, codes: Sequence[str]) -> None:
     )
     conn.execute(items.delete().where(items.c.code.in_(codes)))
     revs.flush()
+
+
+def _stored_item_payload(conn: Connection, code: str) -> dict[str, Any] | None:
+    """An item's change-log form, read back from its row (for withdraw and reinstate)."""
+    row = conn.execute(sa.select(items).where(items.c.code == code)).mappings().first()
+    if row is None:
+        return None
+    codes = dict(
+        conn.execute(
+            sa.select(local_codes.c.origin, local_codes.c.code).where(local_codes.c.item_code == code)
+        ).all()
+    )
+
+    def iso(value: datetime | None) -> str | None:
+        if value is None:
+            return None
+        aware: datetime = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.isoformat()
+
+    return {
+        "code": row["code"],
+        "name": row["name"],
+        "domain": row["domain"],
+        "kind": row["kind"],
+        "basis": row["basis"],
+        "penalty_basis": row["penalty_basis"],
+        "statutory": row["statutory"],
+        "other_sanctions": list(row["other_sanctions"]),
+        "status": row["status"],
+        "local_codes": codes,
+        "effective_from": iso(row["effective_from"]),
+        "withdrawn_at": iso(row["withdrawn_at"]),
+        "version": int(row["version"]) + 1,
+    }
+
+
+def _set_status(conn: Connection, code: str, status: str) -> None:
+    payload = _stored_item_payload(conn, code)
+    if payload is None:
+        raise RuntimeError(f"item {code} is not in the store")
+    revs = _Revisions(conn)
+    withdrawn_at = revs.now if status == "withdrawn" else None
+    payload |= {"status": status, "withdrawn_at": withdrawn_at.isoformat() if withdrawn_at else None}
+    revision = revs.stamp("item", "upsert", code, payload)
+    conn.execute(
+        items.update()
+        .where(items.c.code == code)
+        .values(status=status, withdrawn_at=withdrawn_at, version=payload["version"], revision=revision)
+    )
+    conn.execute(
+        record_versions.update()
+        .where(record_versions.c.kind == "item", record_versions.c.local_id == code)
+        .values(version=payload["version"], revision=revision)
+    )
+    revs.flush()
+
+
+def add_or_reinstate_item(conn: Connection, item: dict[str, Any]) -> None:
+    """A generated item revision's upgrade: add the item, or put a withdrawn one back in force."""
+    from gaozhu.registry.catalogue import item_from_dict
+
+    parsed = item_from_dict(item)
+    status = conn.execute(sa.select(items.c.status).where(items.c.code == parsed.code)).scalar_one_or_none()
+    if status is None:
+        add_items(conn, [parsed])
+    elif status == "withdrawn":
+        _set_status(conn, parsed.code, "in_force")
+
+
+def withdraw_item(conn: Connection, code: str) -> None:
+    """A generated item revision's downgrade: the item is withdrawn (an event both platforms receive),
+    never deleted, so inspections that refer to it keep their reference."""
+    _set_status(conn, code, "withdrawn")

@@ -18,7 +18,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from gaozhu.registry.clock import Clock, SystemClock
@@ -121,6 +121,24 @@ class ZoneTransaction:
         )
         self.session.execute(
             update(ZoneState).where(ZoneState.id == ZONE_STATE_ID).values(revision=self.revision)
+        )
+        notify_revision(self.session, self.revision)
+
+
+NOTIFY_CHANNEL = "gaozhu_revision"
+
+
+def notify_revision(bind: Session | Connection, revision: int) -> None:
+    """On PostgreSQL, tell listening gateways (other processes, replicas) that a revision committed.
+
+    NOTIFY is delivered only at commit and never after a rollback; a listener treats it as a wake-up
+    and reads the change log from its own cursor, so a lost notification costs latency, not data.
+    """
+    dialect = bind.get_bind().dialect if isinstance(bind, Session) else bind.dialect
+    if dialect.name == "postgresql":
+        bind.execute(
+            text("SELECT pg_notify(:channel, :revision)"),
+            {"channel": NOTIFY_CHANNEL, "revision": str(revision)},
         )
 
 

@@ -87,6 +87,26 @@ class GatewayProcess:
                 self.proc.wait()
 
 
+def agent_command(province: str, source: Path, outbox: Path, address: str, *mode: str) -> list[str]:
+    """`gaozhu adapter run` as a platform runs it; `mode` is `--insecure` or `--tls-dir DIR` (+ flags)."""
+    return [
+        sys.executable,
+        "-m",
+        "gaozhu.gateway.cli",
+        "adapter",
+        "run",
+        "--province",
+        province,
+        "--source",
+        str(source),
+        "--outbox",
+        str(outbox),
+        "--gateway",
+        address,
+        *mode,
+    ]
+
+
 class DroppingProxy:
     """Forwards TCP to a target port; `drop_all` closes every connection it carries."""
 

@@ -12,7 +12,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from gaozhu.gateway.convert import push_entry
 from gaozhu.registry.changelog import Origin
 from gaozhu.registry.db import create_store_engine
 from gaozhu.registry.models import OfficerRow, SubjectRow
-from tests.processes import GatewayProcess, read_revisions
+from tests.processes import GatewayProcess, agent_command, read_revisions
 from tests.zone import make_store, subject_entries
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "platforms" / "samples"
@@ -38,24 +37,7 @@ ENV = os.environ | {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}
 def _agent(
     province: str, source: Path, outbox: Path, gateway: GatewayProcess, pki: Path, *extra: str
 ) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "gaozhu.gateway.cli",
-        "adapter",
-        "run",
-        "--province",
-        province,
-        "--source",
-        str(source),
-        "--outbox",
-        str(outbox),
-        "--gateway",
-        gateway.address,
-        "--tls-dir",
-        str(pki),
-        *extra,
-    ]
+    return agent_command(province, source, outbox, gateway.address, "--tls-dir", str(pki), *extra)
 
 
 def _run_agent(*args: object) -> subprocess.CompletedProcess[str]:
