@@ -26,7 +26,6 @@ from gaozhu.registry.catalogue import CatalogueItem, load_catalogue
 from gaozhu.registry.items import BaselineRecord, ItemRecord
 from gaozhu.registry.sanctions import Fixed, TierName, validate_baseline
 from gaozhu.v1 import items_pb2, registry_pb2, registry_pb2_grpc
-from tests.test_discretion_service import _discretion_registered  # noqa: F401  (autouse fixture)
 from tests.zone import make_store, running_gateway
 
 YUAN = 100
