@@ -17,10 +17,7 @@ _CODES: list[tuple[type[errors.RegistryError], grpc.StatusCode]] = [
     (errors.NotFound, grpc.StatusCode.NOT_FOUND),
     (errors.InvalidArgument, grpc.StatusCode.INVALID_ARGUMENT),
     (errors.NotOwner, grpc.StatusCode.PERMISSION_DENIED),
-    (errors.Stale, grpc.StatusCode.FAILED_PRECONDITION),
-    (errors.Conflict, grpc.StatusCode.ALREADY_EXISTS),
     (errors.FailedPrecondition, grpc.StatusCode.FAILED_PRECONDITION),
-    (errors.Unavailable, grpc.StatusCode.UNAVAILABLE),
     (errors.ResourceExhausted, grpc.StatusCode.RESOURCE_EXHAUSTED),
 ]
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import grpc
 import structlog
+from sqlalchemy.exc import OperationalError
 
 from gaozhu.gateway.errors import status_code_for, trailing_metadata
 from gaozhu.gateway.identity import (
@@ -128,6 +129,9 @@ class CallGuard:
             code, message = exc.code, str(exc)
         elif isinstance(exc, RegistryError):
             code, message = status_code_for(exc), str(exc)
+        elif isinstance(exc, OperationalError):
+            # The store is unreachable or busy: a client's retry policy (UNAVAILABLE) tries again.
+            code, message = grpc.StatusCode.UNAVAILABLE, "the store is unavailable right now; retry"
         elif isinstance(exc, NotImplementedError):
             code, message = grpc.StatusCode.UNIMPLEMENTED, "not built yet in this gateway"
         else:

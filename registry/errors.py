@@ -37,20 +37,8 @@ class NotOwner(RegistryError):
     """The caller wrote a record its province does not own."""
 
 
-class Stale(RegistryError):
-    """An older version than the one stored: nothing regresses."""
-
-
-class Conflict(RegistryError):
-    """The write collides with existing state (a code already taken, a referenced record)."""
-
-
 class FailedPrecondition(RegistryError):
     """The system is not in the state the call needs (a compacted cursor, a store behind head)."""
-
-
-class Unavailable(RegistryError):
-    """The store cannot be reached right now; retrying later may succeed."""
 
 
 class Compacted(FailedPrecondition):

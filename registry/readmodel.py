@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
 
 from gaozhu.registry.changelog import (
     ChangeRecord,
@@ -26,9 +25,8 @@ from gaozhu.registry.changelog import (
     Origin,
     RecordKind,
     current_revision,
-    read_changes,
 )
-from gaozhu.registry.db import read_consistently, reader
+from gaozhu.registry.db import read_consistently
 from gaozhu.registry.errors import FieldViolation, InvalidArgument, NotFound
 from gaozhu.registry.models import OfficerDomain, OfficerRow, SubjectRow
 from gaozhu.registry.records import (
@@ -145,15 +143,6 @@ class ReadModel:
             for srow in s.scalars(select(SubjectRow)):
                 model.subjects.put(srow.credit_code, subject_view(srow))
         return model
-
-    def catch_up(self, engine: Engine, batch: int = 2000) -> int:
-        """Fold in every committed change after our revision; returns the new revision."""
-        while True:
-            with Session(reader(engine)) as s:
-                entries = read_changes(s, self.revision, batch)
-            self.apply(entries)
-            if len(entries) < batch:
-                return self.revision
 
     def apply(self, entries: Iterable[ChangeRecord]) -> None:
         with self._lock:
