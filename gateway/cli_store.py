@@ -1,4 +1,4 @@
-"""`gaozhu db` (migrations) and `gaozhu catalogue` (the zone's item list, read from the store)."""
+"""`gaozhu db` (migrations), `gaozhu catalogue` (the zone's item list) and `gaozhu audit verify`, on the store."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from gaozhu import migrations
 from gaozhu.gateway.tables import local_time, render_table
-from gaozhu.registry import items
+from gaozhu.registry import audit, items
 from gaozhu.registry.db import create_store_engine, database_url, reader
 from gaozhu.registry.domains import BY_ZONE
 from gaozhu.registry.errors import NotFound
@@ -44,6 +44,12 @@ def register(verbs: Any) -> None:
     show.set_defaults(handler=_catalogue_show)
     for p in (ls, show):
         _add_db_option(p)
+
+    audit_p = verbs.add_parser("audit", help="the hash-chained audit trail")
+    audit_verbs = audit_p.add_subparsers(dest="audit_verb", required=True, metavar="ACTION")
+    check = audit_verbs.add_parser("verify", help="walk the chain; exit 1 at the first broken entry")
+    _add_db_option(check)
+    check.set_defaults(handler=_audit_verify)
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -138,4 +144,22 @@ def _catalogue_show(args: argparse.Namespace) -> int:
         for t in baseline.tiers
     ]
     print(render_table(("tier", "fine", "other", "when"), rows))
+    return 0
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    engine = create_store_engine(args.db)
+    try:
+        with Session(reader(engine)) as session:
+            checked, broken = audit.verify(session)
+    finally:
+        engine.dispose()
+    if broken is not None:
+        print(
+            f"audit trail BROKEN at entry {broken} (after {checked - 1} good entries): an entry was "
+            "changed or removed",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"audit trail intact: {checked} entries")
     return 0

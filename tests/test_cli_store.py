@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +57,28 @@ def test_db_downgrade_and_current(sqlite_url: str, capsys: pytest.CaptureFixture
     main(["db", "current", "--db", sqlite_url])
     out = capsys.readouterr().out
     assert "current: 0001" in out and "behind head" in out
+
+
+def test_audit_verify_finds_an_edited_entry(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from gaozhu.registry.changelog import Origin, RecordKind
+    from gaozhu.registry.db import create_store_engine
+    from gaozhu.registry.models import AuditEntry
+    from gaozhu.registry.vault import Vault, load_master_key
+    from gaozhu.registry.writes import RegistryWriter
+    from tests.zone import make_store
+
+    store = make_store(f"sqlite:///{tmp_path / 'gaozhu.db'}", tmp_path, demo=False)
+    engine = create_store_engine(store.url)
+    writer = RegistryWriter(engine, Vault(load_master_key(store.key_file)))
+    sichuan_firms = [e for e in store.demo.sichuan if e.kind is RecordKind.SUBJECT][:2]
+    writer.apply(Origin.CHONGQING, "platform/chongqing", sichuan_firms)  # refused and audited, twice
+    assert main(["audit", "verify", "--db", store.url]) == 0
+    assert "intact: 2 entries" in capsys.readouterr().out
+    with Session(engine) as s, s.begin():
+        s.execute(update(AuditEntry).where(AuditEntry.seq == 1).values(actor="someone else"))
+    engine.dispose()
+    assert main(["audit", "verify", "--db", store.url]) == 1
+    assert "BROKEN at entry 1" in capsys.readouterr().err
