@@ -40,8 +40,10 @@ proto: $(STAMP)
 proto-check: proto
 	git diff --exit-code -- proto/ || (echo "generated code is out of date: run 'make proto' and commit" >&2; exit 1)
 
+# Each prints one JSON object; the helpers beside them (echo server, load, servers, watchers) are not run.
+BENCHES := query sync adapters discretion new_item
 bench: $(STAMP)
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b; done
+	@for b in $(BENCHES); do echo "== bench/$$b.py"; $(BIN)/python bench/$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(DEMO) .tools .mypy_cache .ruff_cache .hypothesis
