@@ -64,6 +64,10 @@ def _no_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON number")
 
 
+# One decoder for every line: json.loads with options would build a new one per call.
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_no_constant)
+
+
 def _parse(raw: bytes) -> object:
     """The line's JSON value; ValueError with a reason for the line."""
     try:
@@ -71,7 +75,7 @@ def _parse(raw: bytes) -> object:
     except UnicodeDecodeError as exc:
         raise ValueError(f"not valid UTF-8 at byte {exc.start + 1}") from None
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
     except RecursionError:

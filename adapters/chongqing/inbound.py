@@ -75,6 +75,9 @@ def check_officer_ref(text: str) -> str:
     return ids.check_chongqing_officer_id(text)
 
 
+_MISSING = object()
+
+
 class _Obj:
     """The keys of one JSON object under a path prefix; each problem goes to `problems`."""
 
@@ -85,12 +88,13 @@ class _Obj:
         return self.prefix + key
 
     def value(self, key: str) -> Any:
-        if key not in self.obj:
+        value = self.obj.get(key, _MISSING)
+        if value is _MISSING:
             self.problems.add(self.name(key), "required key missing")
             return None
-        if self.obj[key] is None:
+        if value is None:
             self.problems.add(self.name(key), "must not be null")
-        return self.obj[key]
+        return value
 
     def string(self, key: str) -> str | None:
         value = self.value(key)
@@ -187,12 +191,18 @@ def _domain(code: str) -> str:
     return BY_CHONGQING[code].zone
 
 
-def _officer(sj: _Obj, meta: common_pb2.RecordMeta, delete: bool) -> personnel_pb2.Officer:
+# The record builders fill the message inside the PushEntry in place (`meta` is that message's own
+# meta): building a message and then handing it to a constructor would copy it again, and
+# translation is the adapter's hot path.
+
+
+def _officer(sj: _Obj, meta: common_pb2.RecordMeta, delete: bool, officer: personnel_pb2.Officer) -> None:
     ryid = sj.checked("ryid", ids.check_chongqing_officer_id) or ""
     meta.local_id = ryid
-    officer = personnel_pb2.Officer(meta=meta, local_id=ryid, home_origin=CHONGQING)
+    officer.local_id = ryid
+    officer.home_origin = CHONGQING
     if delete:
-        return officer
+        return
     officer.name = sj.text("xm", max_len=30)
     officer.gender = sj.choice("xb", GENDER) or common_pb2.GENDER_UNSPECIFIED
     officer.id_number = sj.checked("sfzh", ids.check_id_number) or ""
@@ -208,29 +218,28 @@ def _officer(sj: _Obj, meta: common_pb2.RecordMeta, delete: bool) -> personnel_p
     if meta.HasField("updated_at"):  # the spec's pxxs counts "this year": the year of the change
         officer.training_year = local_date(meta.updated_at).year
     officer.dispatched = bool(sj.choice("sfzq", DISPATCHED))
-    return officer
 
 
-def _subject(sj: _Obj, meta: common_pb2.RecordMeta, delete: bool) -> subjects_pb2.Subject:
+def _subject(sj: _Obj, meta: common_pb2.RecordMeta, delete: bool, subject: subjects_pb2.Subject) -> None:
     code = sj.checked("tyshxydm", ids.check_credit_code) or ""
     meta.local_id = code
-    subject = subjects_pb2.Subject(meta=meta, credit_code=code)
+    subject.credit_code = code
     if delete:
-        return subject
+        return
     subject.name = sj.text("dwmc")
     subject.legal_representative = sj.text("fddbr")
     subject.address = sj.text("zcdz")
     subject.region_code = sj.checked("xzqh", ids.check_region_code) or ""
     subject.industry_code = sj.checked("hydm", check_industry) or ""
     subject.credit_grade = sj.choice("xydj", CREDIT_GRADE) or common_pb2.CREDIT_GRADE_UNSPECIFIED
-    return subject
 
 
-def _inspection(sj: _Obj, meta: common_pb2.RecordMeta, delete: bool) -> inspections_pb2.Inspection:
+def _inspection(
+    sj: _Obj, meta: common_pb2.RecordMeta, delete: bool, inspection: inspections_pb2.Inspection
+) -> None:
     meta.local_id = sj.checked("jcid", ids.check_chongqing_inspection_id) or ""
-    inspection = inspections_pb2.Inspection(meta=meta)
     if delete:
-        return inspection
+        return
     inspection.inspection_code = sj.text("jcm", max_len=64)
     inspection.item_code = sj.checked("sxbm", ids.check_chongqing_item_code) or ""
     officers = sj.strings("ryid", check_officer_ref)
@@ -242,17 +251,24 @@ def _inspection(sj: _Obj, meta: common_pb2.RecordMeta, delete: bool) -> inspecti
     if inspected_at is not None:
         inspection.inspected_at.CopyFrom(inspected_at)
     inspection.result = sj.choice("jcjg", RESULT) or common_pb2.INSPECTION_RESULT_UNSPECIFIED
-    return inspection
+
+
+_RECORD_FIELD = {
+    common_pb2.RECORD_KIND_OFFICER: "officer",
+    common_pb2.RECORD_KIND_SUBJECT: "subject",
+    common_pb2.RECORD_KIND_INSPECTION: "inspection",
+}
 
 
 def _record(
-    kind: common_pb2.RecordKind, sj: _Obj, meta: common_pb2.RecordMeta, delete: bool
-) -> sync_pb2.Record:
+    kind: common_pb2.RecordKind, sj: _Obj, meta: common_pb2.RecordMeta, delete: bool, record: sync_pb2.Record
+) -> None:
     if kind == common_pb2.RECORD_KIND_OFFICER:
-        return sync_pb2.Record(officer=_officer(sj, meta, delete))
-    if kind == common_pb2.RECORD_KIND_SUBJECT:
-        return sync_pb2.Record(subject=_subject(sj, meta, delete))
-    return sync_pb2.Record(inspection=_inspection(sj, meta, delete))
+        _officer(sj, meta, delete, record.officer)
+    elif kind == common_pb2.RECORD_KIND_SUBJECT:
+        _subject(sj, meta, delete, record.subject)
+    else:
+        _inspection(sj, meta, delete, record.inspection)
 
 
 def translate_line(obj: object) -> sync_pb2.PushEntry:
@@ -275,12 +291,14 @@ def translate_line(obj: object) -> sync_pb2.PushEntry:
         problems.add("sj", f"must be a JSON object, got {_json_type(body)}")
     if kind is None or operation is None or not isinstance(body, dict):
         raise Refused(problems.found)  # each missing part above recorded why
-    meta = common_pb2.RecordMeta(origin=CHONGQING, version=version)
+    delete = operation == common_pb2.OPERATION_DELETE
+    entry = sync_pb2.PushEntry(operation=operation, kind=kind, version=version)
+    meta = getattr(entry.record, _RECORD_FIELD[kind]).meta  # written in place (see the builders)
+    meta.origin = CHONGQING
+    meta.version = version
     if changed is not None:
         meta.updated_at.CopyFrom(changed)
-    delete = operation == common_pb2.OPERATION_DELETE
-    record = _record(kind, _Obj(body, "sj.", problems), meta, delete)
+    _record(kind, _Obj(body, "sj.", problems), meta, delete, entry.record)
     problems.raise_if_any()
-    return sync_pb2.PushEntry(
-        operation=operation, kind=kind, local_id=meta.local_id, version=version, record=record
-    )
+    entry.local_id = meta.local_id
+    return entry

@@ -50,6 +50,8 @@ SICHUAN = common_pb2.ORIGIN_SICHUAN
 
 
 def text_of(element: Element) -> str:
+    if len(element) == 0:  # a leaf: its own text (the common case), without walking the subtree
+        return clean_text(element.text or "")
     return clean_text("".join(element.itertext()))
 
 
@@ -77,9 +79,12 @@ class _Record:
 
     def __init__(self, element: Element, problems: Problems) -> None:
         self.element, self.problems = element, problems
+        self._children: dict[str, Element] = {}
+        for child in element:  # direct children by tag, the first of each (what find() would return)
+            self._children.setdefault(child.tag, child)
 
     def child(self, path: str) -> Element | None:
-        found = self.element.find(q(path))
+        found = self._children.get(q(path))
         if found is None:
             self.problems.add(path, "required element missing")
         return found
