@@ -97,6 +97,9 @@ class _Obj:
         return value
 
     def string(self, key: str) -> str | None:
+        value = self.obj.get(key)
+        if type(value) is str:  # the common case, without the checks below
+            return value
         value = self.value(key)
         if value is None:
             return None
