@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-import bisect
 import json
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from sortedcontainers import SortedList
 from sqlalchemy import Engine, select
 
 from gaozhu.registry.changelog import (
@@ -47,33 +47,33 @@ DEFAULT_PAGE = 50
 
 
 class _SortedIndex(Generic[V]):
-    """Records by key, with keys kept sorted for stable, resumable paging."""
+    """Records by key, with keys kept sorted for stable, resumable paging. A SortedList keeps an
+    insert O(log n): a plain list with bisect.insort moves every later key on each new record."""
 
     def __init__(self) -> None:
         self.by_key: dict[str, V] = {}
-        self.keys: list[str] = []
+        self.keys: SortedList = SortedList()
 
     def put(self, key: str, value: V) -> None:
         if key not in self.by_key:
-            bisect.insort(self.keys, key)
+            self.keys.add(key)
         self.by_key[key] = value
 
     def remove(self, key: str) -> None:
         if self.by_key.pop(key, None) is not None:
-            del self.keys[bisect.bisect_left(self.keys, key)]
+            self.keys.remove(key)
 
     def page(self, after: str, size: int, keep: Callable[[V], bool]) -> tuple[list[V], str]:
         """Up to `size` matching records with key > after, and the last key if more may follow."""
         out: list[V] = []
-        i = bisect.bisect_right(self.keys, after)
-        while i < len(self.keys):
-            key = self.keys[i]
+        last = ""
+        for key in self.keys.irange(minimum=after, inclusive=(False, True)):
+            if len(out) == size:
+                return out, last  # more keys follow
             value = self.by_key[key]
-            i += 1
             if keep(value):
                 out.append(value)
-                if len(out) == size:
-                    return out, key if i < len(self.keys) else ""
+                last = key
         return out, ""
 
 
