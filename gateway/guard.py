@@ -9,8 +9,9 @@ not ours and stay open, as probes need them.
 
 from __future__ import annotations
 
+import itertools
+import secrets
 import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -29,7 +30,8 @@ from gaozhu.gateway.identity import (
 )
 from gaozhu.registry.errors import RegistryError
 
-log = structlog.get_logger("gaozhu.rpc")
+_REQUEST_PREFIX = secrets.token_hex(4)  # per process; with a counter, ids are unique and cheap
+_REQUEST_COUNTER = itertools.count(1)
 ANONYMOUS = "anonymous"
 
 
@@ -93,6 +95,8 @@ def guard_services(
 class CallGuard:
     def __init__(self, *, insecure: bool) -> None:
         self.insecure = insecure
+        # Taken when the server is built, so it uses the logging configured by then (and is cached).
+        self.log = structlog.get_logger("gaozhu.rpc")
 
     def wrap(self, method: str, handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
         if handler.unary_unary is not None:
@@ -110,7 +114,7 @@ class CallGuard:
         raise ValueError(f"{method}: only unary and server-streaming methods are guarded")
 
     def _enter(self, method: str, context: grpc.aio.ServicerContext[Any, Any]) -> tuple[str, str]:
-        request_id = uuid.uuid4().hex[:16]
+        request_id = f"{_REQUEST_PREFIX}{next(_REQUEST_COUNTER):08x}"
         current_request_id.set(request_id)
         identity = _identity(context, self.insecure)
         current_identity.set(identity)
@@ -158,7 +162,7 @@ class CallGuard:
         if error is not None and not isinstance(error, (_Denied, RegistryError, NotImplementedError)):
             # Exception class only: messages may quote record contents (personal data).
             fields["error"] = error.__class__.__name__
-        log.info("rpc", **fields)
+        self.log.info("rpc", **fields)
 
     def _wrap_unary(
         self, method: str, behaviour: Callable[..., Awaitable[Any]]
@@ -175,7 +179,7 @@ class CallGuard:
                 code, message = await self._fail(context, exc)
                 self._log(method, request_id or current_request_id.get(), caller, code, started, exc)
                 await context.abort(code, message)
-            code = context.code() or grpc.StatusCode.OK
+            code = grpc.StatusCode.OK
             self._log(method, request_id, caller, code, started, None)
             return response
 
