@@ -10,13 +10,11 @@ a bad record is rejected on its own and kept in quarantine with its reasons.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Engine, delete, select, tuple_, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from gaozhu.registry import audit
@@ -33,15 +31,7 @@ from gaozhu.registry.clock import Clock, SystemClock
 from gaozhu.registry.errors import FieldViolation
 from gaozhu.registry.identifiers import check_credit_code, check_id_number, normalise, zone_officer_id
 from gaozhu.registry.models import (
-    InspectionRow,
-    ItemLocalCode,
-    ItemRow,
-    OfficerDomain,
-    OfficerRow,
-    PlatformStatus,
     QuarantineEntry,
-    RecordVersion,
-    SubjectRow,
 )
 from gaozhu.registry.records import (
     CertificateStatus,
@@ -66,6 +56,15 @@ from gaozhu.registry.records import (
     validate_subject,
 )
 from gaozhu.registry.vault import Vault
+from gaozhu.registry.write_store import (
+    InspectionResolver,
+    PendingWrite,
+    clear_quarantine,
+    store,
+    stored_versions,
+    subject_owners,
+    touch_platform,
+)
 
 MAX_BATCH = 1000
 PROVINCE_KINDS = (RecordKind.OFFICER, RecordKind.SUBJECT, RecordKind.INSPECTION)
@@ -99,17 +98,6 @@ class WriteResult:
     message: str = ""
 
 
-@dataclass(slots=True)
-class _Pending:
-    index: int
-    entry: WriteEntry
-    key: str  # the record's local id as stored (credit code for subjects)
-    violations: list[FieldViolation] = field(default_factory=list)
-    row: dict[str, Any] | None = None
-    domains: tuple[str, ...] = ()
-    revision: int = 0
-
-
 def _key(kind: RecordKind, local_id: str) -> str:
     """The record's key as stored: normalised (NFKC, trimmed, upper case); its format is checked later."""
     return normalise(local_id)
@@ -140,8 +128,8 @@ class RegistryWriter:
 
     # --- before the transaction: pure checks, encryption ------------------------------------------
 
-    def _prepare(self, origin: Origin, index: int, entry: WriteEntry) -> _Pending:
-        p = _Pending(index, entry, _key(entry.kind, entry.local_id), list(entry.violations))
+    def _prepare(self, origin: Origin, index: int, entry: WriteEntry) -> PendingWrite:
+        p = PendingWrite(index, entry, _key(entry.kind, entry.local_id), list(entry.violations))
         if p.violations:
             return p
         if entry.kind not in PROVINCE_KINDS:
@@ -183,7 +171,7 @@ class RegistryWriter:
         return p
 
     @staticmethod
-    def _check_same_key(p: _Pending, record_key: str) -> None:
+    def _check_same_key(p: PendingWrite, record_key: str) -> None:
         if _key(p.entry.kind, record_key) != p.key:
             p.violations.append(FieldViolation("local_id", f"{p.key!r} differs from the record's own id"))
 
@@ -220,15 +208,15 @@ class RegistryWriter:
         tx: ZoneTransaction,
         origin: Origin,
         caller: str,
-        pending: list[_Pending],
+        pending: list[PendingWrite],
         results: dict[int, WriteResult],
     ) -> None:
         s = tx.session
         now = tx.committed_at
-        known = _stored_versions(s, origin, pending)
-        owners = _subject_owners(s, [p.key for p in pending if p.entry.kind is RecordKind.SUBJECT])
-        resolver = _InspectionResolver(s, origin, pending)
-        final: dict[tuple[RecordKind, str], _Pending] = {}  # the last accepted change per record
+        known = stored_versions(s, origin, pending)
+        owners = subject_owners(s, [p.key for p in pending if p.entry.kind is RecordKind.SUBJECT])
+        resolver = InspectionResolver(s, origin, pending)
+        final: dict[tuple[RecordKind, str], PendingWrite] = {}  # the last accepted change per record
         for p in pending:
             e = p.entry
             if e.kind is RecordKind.SUBJECT and owners.get(p.key, origin.value) != origin.value:
@@ -268,11 +256,11 @@ class RegistryWriter:
             known[(e.kind.value, p.key)] = (e.version, revision)
             results[p.index] = WriteResult(WriteStatus.ACCEPTED, revision)
         if final:
-            _store(s, origin, list(final.values()))
-            _clear_quarantine(s, origin, list(final), now)
-            _touch_platform(s, origin, now, tx.revision)
+            store(s, origin, list(final.values()))
+            clear_quarantine(s, origin, list(final), now)
+            touch_platform(s, origin, now, tx.revision)
 
-    def _reject(self, s: Session, origin: Origin, caller: str, p: _Pending, now: Any) -> WriteResult:
+    def _reject(self, s: Session, origin: Origin, caller: str, p: PendingWrite, now: Any) -> WriteResult:
         raw = p.entry.raw() if callable(p.entry.raw) else p.entry.raw
         s.add(
             QuarantineEntry(
@@ -316,201 +304,6 @@ def _subject_row(origin: Origin, entry: WriteEntry, s: Subject, key: str) -> dic
         "updated_at": s.updated_at,
         "version": entry.version,
     }
-
-
-class _InspectionResolver:
-    """Item codes and officer ids may be local: resolved through the crosswalk and zone ids, with one
-    query per batch for the items and one for the officers, not one per record."""
-
-    def __init__(self, s: Session, origin: Origin, pending: list[_Pending]) -> None:
-        self.origin = origin
-        refs = {
-            r.strip().upper()
-            for p in pending
-            if isinstance(p.entry.record, Inspection) and p.entry.operation is Operation.UPSERT
-            for r in p.entry.record.officer_ids
-        }
-        self.items: dict[str, tuple[str, str]] = {}
-        self.officers: dict[str, str] = {}
-        if not refs and not any(p.entry.kind is RecordKind.INSPECTION for p in pending):
-            return
-        status: dict[str, str] = dict(s.execute(select(ItemRow.code, ItemRow.status)).all())
-        self.items = {code: (code, st) for code, st in status.items()}
-        for code, zone in s.execute(
-            select(ItemLocalCode.code, ItemLocalCode.item_code).where(ItemLocalCode.origin == origin.value)
-        ):
-            self.items.setdefault(code, (zone, status[zone]))
-        for chunk in _chunks(sorted(refs)):
-            for zone_id, row_origin, local_id in s.execute(
-                select(OfficerRow.zone_id, OfficerRow.origin, OfficerRow.local_id).where(
-                    OfficerRow.zone_id.in_(chunk)
-                    | ((OfficerRow.origin == origin.value) & OfficerRow.local_id.in_(chunk))
-                )
-            ):
-                self.officers[zone_id] = zone_id
-                if row_origin == origin.value:
-                    self.officers[local_id] = zone_id
-
-    def row(self, entry: WriteEntry, i: Inspection) -> tuple[dict[str, Any] | None, list[FieldViolation]]:
-        violations: list[FieldViolation] = []
-        item = self.items.get(i.item_code.strip().upper())
-        if item is None:
-            violations.append(
-                FieldViolation("item_code", f"no zone item or {self.origin.value} local code {i.item_code!r}")
-            )
-        elif item[1] != "in_force":
-            violations.append(FieldViolation("item_code", f"item {item[0]} is withdrawn"))
-        officers: list[str] = []
-        for n, ref in enumerate(dict.fromkeys(r.strip().upper() for r in i.officer_ids)):
-            zone_id = self.officers.get(ref)
-            if zone_id is None:
-                violations.append(FieldViolation(f"officer_ids[{n}]", f"no officer {ref!r} in the registry"))
-            else:
-                officers.append(zone_id)
-        if violations or item is None:
-            return None, violations
-        return {
-            "id": entry.local_id.strip().upper(),
-            "origin": self.origin.value,
-            "inspection_code": i.inspection_code.strip(),
-            "item_code": item[0],
-            "officer_ids": officers,
-            "subject_credit_code": check_credit_code(i.subject_credit_code),
-            "inspected_at": i.inspected_at,
-            "result": i.result.value,
-            "version": entry.version,
-        }, []
-
-
-_TABLES: dict[RecordKind, Any] = {
-    RecordKind.OFFICER: OfficerRow,
-    RecordKind.SUBJECT: SubjectRow,
-    RecordKind.INSPECTION: InspectionRow,
-}
-_KEY_COLUMN: dict[RecordKind, Any] = {
-    RecordKind.OFFICER: OfficerRow.local_id,
-    RecordKind.SUBJECT: SubjectRow.credit_code,
-    RecordKind.INSPECTION: InspectionRow.id,
-}
-
-
-def _chunks(values: list[Any], size: int = 500) -> list[list[Any]]:
-    return [values[i : i + size] for i in range(0, len(values), size)]
-
-
-def _insert(s: Session, model: Any) -> Any:
-    """A dialect INSERT (for ON CONFLICT) on the model's table: Core, not the slower ORM bulk path."""
-    table = model.metadata.tables[model.__tablename__]
-    return (pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert)(table)
-
-
-def _upsert_many(s: Session, model: Any, rows: list[dict[str, Any]], key: list[str]) -> None:
-    stmt = _insert(s, model)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=key, set_={k: stmt.excluded[k] for k in rows[0] if k not in key}
-    )
-    s.execute(stmt, rows)
-
-
-def _store(s: Session, origin: Origin, changes: list[_Pending]) -> None:
-    """Write the final state of every record the batch changed: a few statements per batch."""
-    for kind, model in _TABLES.items():
-        mine = [p for p in changes if p.entry.kind is kind]
-        gone = [p.key for p in mine if p.entry.operation is Operation.DELETE]
-        rows = [p.row for p in mine if p.entry.operation is Operation.UPSERT and p.row is not None]
-        for chunk in _chunks(gone):
-            s.execute(delete(model).where(model.origin == origin.value, _KEY_COLUMN[kind].in_(chunk)))
-        if rows:
-            pk = [c.name for c in model.__table__.primary_key.columns]
-            _upsert_many(s, model, rows, pk)
-        if kind is RecordKind.OFFICER and rows:
-            ids = [r["zone_id"] for r in rows]
-            for chunk in _chunks(ids):
-                s.execute(delete(OfficerDomain).where(OfficerDomain.officer_id.in_(chunk)))
-            links = [
-                {"officer_id": p.row["zone_id"], "domain": d}
-                for p in mine
-                if p.row is not None and p.entry.operation is Operation.UPSERT
-                for d in p.domains
-            ]
-            if links:
-                s.execute(_insert(s, OfficerDomain), links)
-    _upsert_many(
-        s,
-        RecordVersion,
-        [
-            {
-                "kind": p.entry.kind.value,
-                "origin": origin.value,
-                "local_id": p.key,
-                "version": p.entry.version,
-                "deleted": p.entry.operation is Operation.DELETE,
-                "revision": p.revision,
-            }
-            for p in changes
-        ],
-        ["kind", "origin", "local_id"],
-    )
-
-
-def _stored_versions(
-    s: Session, origin: Origin, pending: list[_Pending]
-) -> dict[tuple[str, str], tuple[int, int]]:
-    out: dict[tuple[str, str], tuple[int, int]] = {}
-    versions = RecordVersion.metadata.tables["record_versions"].c
-    for kind in {p.entry.kind for p in pending if not p.violations}:
-        keys = sorted({p.key for p in pending if p.entry.kind is kind and not p.violations})
-        for chunk in _chunks(keys):
-            rows = s.execute(
-                select(versions.local_id, versions.version, versions.revision).where(
-                    versions.origin == origin.value, versions.kind == kind.value, versions.local_id.in_(chunk)
-                )
-            )
-            for local_id, version, revision in rows:
-                out[(kind.value, local_id)] = (int(version), int(revision))
-    return out
-
-
-def _subject_owners(s: Session, codes: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in _chunks(sorted(set(codes))):
-        for code, origin in s.execute(
-            select(SubjectRow.credit_code, SubjectRow.origin).where(SubjectRow.credit_code.in_(chunk))
-        ):
-            out[code] = origin
-    return out
-
-
-def _clear_quarantine(s: Session, origin: Origin, accepted: list[tuple[RecordKind, str]], now: Any) -> None:
-    """A corrected resubmission clears the record's open quarantine entries."""
-    open_entry = s.execute(
-        select(QuarantineEntry.id)
-        .where(QuarantineEntry.origin == origin.value, QuarantineEntry.resolved_at.is_(None))
-        .limit(1)
-    ).first()
-    if open_entry is None:
-        return
-    for chunk in _chunks([(kind.value, key) for kind, key in accepted]):
-        s.execute(
-            update(QuarantineEntry)
-            .where(
-                QuarantineEntry.origin == origin.value,
-                QuarantineEntry.resolved_at.is_(None),
-                tuple_(QuarantineEntry.kind, QuarantineEntry.local_id).in_(chunk),
-            )
-            .values(resolved_at=now)
-        )
-
-
-def _touch_platform(s: Session, origin: Origin, now: Any, revision: int) -> None:
-    stmt = _insert(s, PlatformStatus).values(
-        origin=origin.value, last_push_at=now, last_push_revision=revision
-    )
-    s.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["origin"], set_={"last_push_at": now, "last_push_revision": revision}
-        )
-    )
 
 
 def _payload(
