@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -78,14 +78,34 @@ def _call(args: argparse.Namespace, fn: Callable[[registry_pb2_grpc.RegistryServ
             raise SystemExit(2) from None
 
 
-def _pages(fetch: Callable[[str], Any], items_field: str) -> Iterator[Any]:
-    token = ""
-    while True:
-        response = fetch(token)
-        yield from getattr(response, items_field)
-        token = response.next_page_token
-        if not token:
-            return
+def _list(
+    args: argparse.Namespace,
+    method: str,
+    request: Callable[[], Any],
+    field: str,
+    table: Callable[[list[Any]], str],
+    noun: str,
+) -> int:
+    """Every page of a List method (`request()` builds the filtered request), as a table or JSON."""
+
+    def run(stub: Any, md: Any) -> list[Any]:
+        out: list[Any] = []
+        req = request()
+        req.page_size = 200
+        while True:
+            response = getattr(stub, method)(req, metadata=md, timeout=30)
+            out.extend(getattr(response, field))
+            if not response.next_page_token:
+                return out
+            req.page_token = response.next_page_token
+
+    found = _call(args, run)
+    if args.json:
+        _dump(found) if found else print("[]")
+    else:
+        print(table(found))
+        print(f"\n{len(found)} {noun}")
+    return 0
 
 
 def _dump(messages: list[Message]) -> None:
@@ -120,32 +140,21 @@ def _officer_rows(officers: list[Any]) -> str:
 
 
 def _officers(args: argparse.Namespace) -> int:
-    def run(stub: Any, md: Any) -> list[Any]:
-        def fetch(token: str) -> Any:
-            req = registry_pb2.ListOfficersRequest(
-                page_size=200, page_token=token, name_prefix=args.name_prefix
+    def request() -> Any:
+        req = registry_pb2.ListOfficersRequest(name_prefix=args.name_prefix)
+        if args.origin:
+            req.origin = wire_enum(common_pb2.Origin.Value(f"ORIGIN_{args.origin.upper()}"))
+        if args.domain:
+            req.domain = args.domain.upper()
+        if args.status:
+            req.certificate_status = wire_enum(
+                common_pb2.CertificateStatus.Value(f"CERTIFICATE_STATUS_{args.status.upper()}")
             )
-            if args.origin:
-                req.origin = wire_enum(common_pb2.Origin.Value(f"ORIGIN_{args.origin.upper()}"))
-            if args.domain:
-                req.domain = args.domain.upper()
-            if args.status:
-                req.certificate_status = wire_enum(
-                    common_pb2.CertificateStatus.Value(f"CERTIFICATE_STATUS_{args.status.upper()}")
-                )
-            if args.dispatched is not None:
-                req.dispatched = args.dispatched
-            return stub.ListOfficers(req, metadata=md, timeout=30)
+        if args.dispatched is not None:
+            req.dispatched = args.dispatched
+        return req
 
-        return list(_pages(fetch, "officers"))
-
-    officers = _call(args, run)
-    if args.json:
-        _dump(officers) if officers else print("[]")
-    else:
-        print(_officer_rows(officers))
-        print(f"\n{len(officers)} officers")
-    return 0
+    return _list(args, "ListOfficers", request, "officers", _officer_rows, "officers")
 
 
 def _officer(args: argparse.Namespace) -> int:
@@ -183,28 +192,15 @@ def _subject_rows(subjects: list[Any]) -> str:
 
 
 def _subjects(args: argparse.Namespace) -> int:
-    def run(stub: Any, md: Any) -> list[Any]:
-        def fetch(token: str) -> Any:
-            req = registry_pb2.ListSubjectsRequest(
-                page_size=200,
-                page_token=token,
-                region_code=args.region,
-                industry_code=args.industry,
-                name_contains=args.name_contains,
-            )
-            if args.grade:
-                req.credit_grade = wire_enum(common_pb2.CreditGrade.Value(f"CREDIT_GRADE_{args.grade}"))
-            return stub.ListSubjects(req, metadata=md, timeout=30)
+    def request() -> Any:
+        req = registry_pb2.ListSubjectsRequest(
+            region_code=args.region, industry_code=args.industry, name_contains=args.name_contains
+        )
+        if args.grade:
+            req.credit_grade = wire_enum(common_pb2.CreditGrade.Value(f"CREDIT_GRADE_{args.grade}"))
+        return req
 
-        return list(_pages(fetch, "subjects"))
-
-    subjects = _call(args, run)
-    if args.json:
-        _dump(subjects) if subjects else print("[]")
-    else:
-        print(_subject_rows(subjects))
-        print(f"\n{len(subjects)} enterprises")
-    return 0
+    return _list(args, "ListSubjects", request, "subjects", _subject_rows, "enterprises")
 
 
 def _subject(args: argparse.Namespace) -> int:
@@ -236,20 +232,10 @@ def _item_rows(items: list[Any]) -> str:
 
 
 def _items(args: argparse.Namespace) -> int:
-    def run(stub: Any, md: Any) -> list[Any]:
-        def fetch(token: str) -> Any:
-            req = registry_pb2.ListItemsRequest(page_size=200, page_token=token, domain=args.domain.upper())
-            return stub.ListItems(req, metadata=md, timeout=30)
+    def request() -> Any:
+        return registry_pb2.ListItemsRequest(domain=args.domain.upper())
 
-        return list(_pages(fetch, "items"))
-
-    items = _call(args, run)
-    if args.json:
-        _dump(items) if items else print("[]")
-    else:
-        print(_item_rows(items))
-        print(f"\n{len(items)} items")
-    return 0
+    return _list(args, "ListItems", request, "items", _item_rows, "items")
 
 
 def _item(args: argparse.Namespace) -> int:
